@@ -1,0 +1,34 @@
+# Two commands do everything on a fresh machine with Python 3.11+ and make:
+#   make site   create .venv, install the pinned dependencies, build site/
+#   make test   the same set-up, then every test
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test check serve golden clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is required")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/python -m generator build --strict
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+check: $(STAMP)
+	$(BIN)/python -m generator check --strict
+
+serve: $(STAMP)
+	$(BIN)/python -m generator serve
+
+# Rewrite the golden Markdown from the current generator; review the diff.
+golden: $(STAMP)
+	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+
+clean:
+	rm -rf site docs $(VENV)

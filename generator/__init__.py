@@ -1,0 +1,1 @@
+"""Generator of a static, anchored, multi-edition website for a work report."""

@@ -1,0 +1,107 @@
+"""Command line: `python -m generator build|generate|serve|check`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import build as builder
+from . import website
+from .errors import InputError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command and return the exit status."""
+    args = _parser().parse_args(argv)
+    project = builder.Project.at(ROOT, _path(args.content), _path(args.docs), _path(args.site))
+    website.quiet_logging()
+    try:
+        return args.command(project, args)
+    except InputError as exc:
+        _report_problems(exc)
+        return 1
+    except website.BuildFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print("the build stopped; site/ was left as it was", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Build the report website.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    for name, func, text in (
+        ("build", cmd_build, "generate the Markdown, then build every edition into site/"),
+        ("generate", cmd_generate, "generate the Markdown into docs/ only"),
+        ("serve", cmd_serve, "preview the site, regenerating when content/ or templates/ change"),
+        ("check", cmd_check, "validate the inputs without writing anything"),
+    ):
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.set_defaults(command=func)
+        sub.add_argument("--content", help="content folder (default: content/)")
+        sub.add_argument("--docs", help="folder for the generated Markdown (default: docs/)")
+        sub.add_argument("--site", help="output folder (default: site/)")
+        sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        if name == "serve":
+            sub.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    return parser
+
+
+def _path(value: str | None) -> Path | None:
+    return Path(value).resolve() if value else None
+
+
+def cmd_build(project: builder.Project, args: argparse.Namespace) -> int:
+    """Build the site."""
+    start = time.perf_counter()
+    summary = builder.build(project, strict=args.strict)
+    for name, seconds in summary.timings.stages.items():
+        print(f"{name:>16}: {seconds:6.2f} s")
+    print(
+        f"built {summary.pages} pages, {summary.paragraphs} paragraphs, {summary.sentences} sentences "
+        f"in {time.perf_counter() - start:.2f} s; search index {summary.search_bytes / 1024:.0f} KiB"
+    )
+    return 0
+
+
+def cmd_generate(project: builder.Project, args: argparse.Namespace) -> int:
+    """Write the Markdown only."""
+    inputs = _checked_inputs(project, args.strict)
+    reports = builder.write(builder.generate(inputs, project.templates), project.docs)
+    for code, report in reports.items():
+        print(f"{code}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
+    return 0
+
+
+def cmd_check(project: builder.Project, args: argparse.Namespace) -> int:
+    """Validate the inputs."""
+    inputs = _checked_inputs(project, args.strict)
+    builder.generate(inputs, project.templates)
+    print(f"{project.display(project.content)}: no problems found")
+    return 0
+
+
+def cmd_serve(project: builder.Project, args: argparse.Namespace) -> int:
+    """Serve a live preview of the source edition."""
+    from . import preview
+
+    return preview.serve(project, args.dev_addr, args.strict)
+
+
+def _checked_inputs(project: builder.Project, strict: bool) -> builder.Inputs:
+    inputs = builder.load(project)
+    for warning in inputs.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if strict and inputs.warnings:
+        raise InputError(inputs.warnings)
+    return inputs
+
+
+def _report_problems(exc: InputError) -> None:
+    for problem in exc.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    count = len(exc.problems)
+    print(f"{count} problem{'s' if count != 1 else ''} in the input; nothing was written", file=sys.stderr)

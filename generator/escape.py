@@ -1,0 +1,29 @@
+"""Escaping of source text for the generated Markdown and its HTML.
+
+Text from the report and from YAML files is placed both in raw HTML blocks and
+in Markdown headings and inline text. Replacing every character that HTML or
+Markdown (with our extensions) gives a meaning by a numeric character
+reference makes the text show literally in both contexts: `*emph*`, `<b>`,
+`[x](y)`, `{#id}`, `{{ x }}` and `{% x %}` all come out as typed.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+# `.`, `-`, `+` and `(` only mean something at the start of a Markdown line or
+# after `]`; generated text never starts a line, so they are left as they are.
+SPECIAL = "&<>\"'\\`*_{}[]!#|~^="
+TABLE = {ord(ch): f"&#{ord(ch)};" for ch in SPECIAL}
+
+
+def escape_text(text: str) -> str:
+    """Return text with HTML and Markdown syntax characters as references."""
+    return text.translate(TABLE)
+
+
+def escape(value: object) -> Markup:
+    """Return value as safe Markup: kept when already Markup, else escaped."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(escape_text(str(value)))

@@ -1,0 +1,154 @@
+"""The report as a tree of frozen dataclasses.
+
+A report has front matter, numbered parts, optional numbered sections inside a
+part, paragraphs, and sentences. Every node keeps the line of the source text
+it came from. Ids (stable anchors) and clause numbers (displayed, positional)
+are empty after parsing and filled in by `anchors.assign`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Union
+
+PLAIN = "plain"
+ITEM = "item"
+INTRO = "intro"
+INTERJECTION = "interjection"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A run of text ending after 。！？； and any closing quotes."""
+
+    text: str
+    line: int
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the report.
+
+    `kind` is PLAIN, ITEM (its first sentence is a lead such as 一是…。 or a
+    short bold sentence), INTRO (the text after a section heading) or
+    INTERJECTION (各位代表！).
+    """
+
+    kind: str
+    sentences: tuple[Sentence, ...]
+    line: int
+    id: str = ""
+    number: str = ""
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.sentences)
+
+    @property
+    def lead(self) -> Sentence | None:
+        return self.sentences[0] if self.kind == ITEM else None
+
+    @property
+    def body(self) -> tuple[Sentence, ...]:
+        return self.sentences[1:] if self.kind == ITEM else self.sentences
+
+
+@dataclass(frozen=True)
+class Line:
+    """A single line of front matter: dateline, speaker or salutation."""
+
+    kind: str
+    text: str
+    line: int
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered section such as （一）着力促消费扩投资。 with its paragraphs."""
+
+    ordinal: int
+    heading: str
+    paragraphs: tuple[Paragraph, ...]
+    line: int
+    id: str = ""
+    number: str = ""
+
+    @property
+    def label(self) -> str:
+        """Return the heading without its full stop, with full-width brackets."""
+        return normalize_brackets(self.heading).rstrip("。")
+
+
+@dataclass(frozen=True)
+class Part:
+    """A numbered part such as 一、过去五年和2022年工作回顾."""
+
+    ordinal: int
+    heading: str
+    paragraphs: tuple[Paragraph, ...]
+    sections: tuple[Section, ...]
+    line: int
+    id: str = ""
+    number: str = ""
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """What precedes part one: dateline, speaker, salutation, opening."""
+
+    lines: tuple[Line, ...]
+    opening: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """The whole report."""
+
+    front: FrontMatter
+    parts: tuple[Part, ...]
+    closing: tuple[Paragraph, ...]
+
+
+Node = Union[Part, Section, Paragraph, Sentence, Line]
+
+
+def normalize_brackets(text: str) -> str:
+    """Return text with half-width parentheses made full-width."""
+    return text.replace("(", "（").replace(")", "）")
+
+
+def paragraphs(report: Report) -> Iterator[Paragraph]:
+    """Yield every paragraph in document order."""
+    yield from report.front.opening
+    for part in report.parts:
+        yield from part.paragraphs
+        for section in part.sections:
+            yield from section.paragraphs
+    yield from report.closing
+
+
+def sentences(report: Report) -> Iterator[Sentence]:
+    """Yield every sentence in document order."""
+    for paragraph in paragraphs(report):
+        yield from paragraph.sentences
+
+
+def nodes(report: Report) -> Iterator[Node]:
+    """Yield every node that carries an id, in document order."""
+    yield from report.front.lines
+    yield from _paragraph_nodes(report.front.opening)
+    for part in report.parts:
+        yield part
+        yield from _paragraph_nodes(part.paragraphs)
+        for section in part.sections:
+            yield section
+            yield from _paragraph_nodes(section.paragraphs)
+    yield from _paragraph_nodes(report.closing)
+
+
+def _paragraph_nodes(items: tuple[Paragraph, ...]) -> Iterator[Node]:
+    for paragraph in items:
+        yield paragraph
+        yield from paragraph.sentences

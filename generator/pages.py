@@ -1,0 +1,118 @@
+"""The pages of an edition: which part of the report goes where, in nav order.
+
+One page per part; a part with sections gets an index page and one page per
+section; the front matter and opening go on the home page, the closing on a
+page of its own. Page paths come from structure, never from text, so that
+URLs stay stable: `p1.md` is /p1/, section （一） of part 3 is /p3/1/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Union
+
+from .errors import InputError
+from .model import Paragraph, Part, Report, Section
+
+HOME = "home"
+PART = "part"
+SECTION = "section"
+CLOSING = "closing"
+
+Subject = Union[Report, Part, Section, tuple[Paragraph, ...]]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown page: its path, nav title, kind and subject."""
+
+    path: str
+    kind: str
+    subject: Subject
+    parent: str = ""
+
+    @property
+    def url(self) -> str:
+        """Return the page URL relative to the edition root (directory URLs)."""
+        stem = self.path.removesuffix(".md")
+        if stem == "index":
+            return ""
+        return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
+
+
+def plan(report: Report) -> tuple[Page, ...]:
+    """Return the pages of the report in document order."""
+    pages = [Page("index.md", HOME, report)]
+    for part in report.parts:
+        pages.extend(_part_pages(part))
+    if report.closing:
+        pages.append(Page("closing.md", CLOSING, report.closing))
+    _refuse_duplicates(pages)
+    return tuple(pages)
+
+
+def _part_pages(part: Part) -> Iterator[Page]:
+    if not part.sections:
+        yield Page(f"{part.id}.md", PART, part)
+        return
+    index = f"{part.id}/index.md"
+    yield Page(index, PART, part)
+    for section in part.sections:
+        yield Page(f"{part.id}/{section.ordinal}.md", SECTION, section, parent=index)
+
+
+def _refuse_duplicates(pages: list[Page]) -> None:
+    seen: set[str] = set()
+    for page in pages:
+        if page.path in seen:
+            raise InputError.at("", 0, f"two pages would be written to {page.path}")
+        seen.add(page.path)
+
+
+def locate(pages: tuple[Page, ...]) -> dict[str, Page]:
+    """Return the page on which each id of the report appears."""
+    where: dict[str, Page] = {}
+    for page in pages:
+        for node in _page_nodes(page):
+            where[node.id] = page
+    return where
+
+
+def _page_nodes(page: Page) -> Iterator:
+    subject = page.subject
+    if page.kind == HOME:
+        heads, paragraphs = subject.front.lines, subject.front.opening
+    elif page.kind == CLOSING:
+        heads, paragraphs = (), subject
+    else:
+        heads, paragraphs = (subject,), subject.paragraphs
+    yield from heads
+    for paragraph in paragraphs:
+        yield paragraph
+        yield from paragraph.sentences
+
+
+def title(page: Page, t) -> str:
+    """Return the nav title of a page in an edition (`t` gives interface strings)."""
+    if page.kind == HOME:
+        return t("home")
+    if page.kind == CLOSING:
+        return t("closing")
+    if page.kind == PART:
+        return page.subject.heading
+    return page.subject.label
+
+
+def nav(pages: tuple[Page, ...], t) -> list:
+    """Return the MkDocs nav: parts with sections become nested sections."""
+    entries: list = []
+    children: dict[str, list] = {}
+    for page in pages:
+        if page.parent:
+            children[page.parent].append({title(page, t): page.path})
+        elif page.kind == PART and page.subject.sections:
+            children[page.path] = [page.path]
+            entries.append({title(page, t): children[page.path]})
+        else:
+            entries.append({title(page, t): page.path})
+    return entries

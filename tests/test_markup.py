@@ -1,0 +1,49 @@
+"""Markup characters inside the report text are published literally."""
+
+from __future__ import annotations
+
+from generator import build as builder
+
+from .conftest import project_for
+from .helpers import soup
+
+MARKUP = "*强调*_下划_#井号|竖线<b>粗</b><script>alert(1)</script>[链接](http://evil.example)![图](x.png){#p1-1}{{ config }}{% if x %}`代码`&amp;"
+
+
+def test_markup_in_every_context_shows_literally(content_copy):
+    report = content_copy / "report.txt"
+    text = report.read_text(encoding="utf-8")
+    replacements = {
+        "一、过去五年和2022年工作回顾": "一、过去五年和2022年工作回顾" + MARKUP.split("。")[0][:20],
+        "一是经济稳定恢复增长。": "一是经济稳定恢复增长" + MARKUP + "。",
+        "（一）着力促消费扩投资。": "（一）着力促消费扩投资" + MARKUP + "。",
+        "现在，我代表省政府，": "现在，我代表省政府" + MARKUP + "，",
+        "各位代表：": "各位代表" + MARKUP + "：",
+    }
+    for old, new in replacements.items():
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    report.write_text(text, encoding="utf-8")
+    project = project_for(content_copy)
+    summary = builder.build(project)
+    assert summary.pages == 13
+
+    home = soup(project.site / "index.html").select_one("article")
+    part1 = soup(project.site / "p1" / "index.html").select_one("article")
+    section1 = soup(project.site / "p3" / "1" / "index.html").select_one("article")
+    assert MARKUP in home.select_one("#p0-1").get_text()
+    assert MARKUP in part1.select_one("#p1-5").get_text()
+    assert replacements["一、过去五年和2022年工作回顾"] in part1.select_one("h1#p1").get_text()
+    assert MARKUP in section1.select_one("h1#p3-1").get_text()
+    for article in (home, part1, section1):
+        assert not article.select("b, script, img, em, strong, code")
+        assert not article.select('a[href^="http"]')
+
+
+def test_markup_is_reported_with_its_line(content_copy):
+    report = content_copy / "report.txt"
+    lines = report.read_text(encoding="utf-8").split("\n")
+    lines[9] = lines[9].replace("五年", "<b>五年</b>", 1)
+    report.write_text("\n".join(lines), encoding="utf-8")
+    inputs = builder.load(project_for(content_copy))
+    assert [str(w) for w in inputs.warnings] == [f"{report}:10: markup-like text '<b' is shown literally"]
