@@ -29,6 +29,7 @@ def serve(project: builder.Project, dev_addr: str, strict: bool) -> int:
     mkdocs_serve(
         config_file=str(project.config_file),
         dev_addr=dev_addr,
+        site_url=f"http://{dev_addr}/",
         strict=strict,
         watch=[str(project.content), str(project.root / "templates")],
         docs_dir=str(project.docs / source.edition.code),
