@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test check serve golden clean
+.PHONY: site test check diff serve golden clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is required")'
@@ -14,14 +14,20 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
+# Extra flags for the generator, e.g. make site FLAGS=--accept-removals
+FLAGS ?=
+
 site: $(STAMP)
-	$(BIN)/python -m generator build --strict
+	$(BIN)/python -m generator build --strict $(FLAGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 check: $(STAMP)
-	$(BIN)/python -m generator check --strict
+	$(BIN)/python -m generator check --strict $(FLAGS)
+
+diff: $(STAMP)
+	$(BIN)/python -m generator diff
 
 serve: $(STAMP)
 	$(BIN)/python -m generator serve

@@ -15,6 +15,8 @@ always positional, while the id is frozen once published (see `lock`).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Mapping
+
 from .model import FrontMatter, Paragraph, Part, Report, Section, Sentence, nodes
 
 
@@ -56,6 +58,25 @@ def _paragraph(paragraph: Paragraph, pid: str, number: str) -> Paragraph:
 
 def _sentence(sentence: Sentence, sid: str) -> Sentence:
     return replace(sentence, id=sid)
+
+
+def rename(report: Report, ids: Mapping[str, str]) -> Report:
+    """Return the report with every positional id replaced by its final id."""
+
+    def new(node):
+        return replace(node, id=ids.get(node.id, node.id))
+
+    def paragraph(p: Paragraph) -> Paragraph:
+        return replace(new(p), sentences=tuple(new(s) for s in p.sentences))
+
+    def section(s: Section) -> Section:
+        return replace(new(s), paragraphs=tuple(paragraph(p) for p in s.paragraphs))
+
+    def part(p: Part) -> Part:
+        return replace(new(p), paragraphs=tuple(paragraph(x) for x in p.paragraphs), sections=tuple(section(s) for s in p.sections))
+
+    front = FrontMatter(tuple(new(l) for l in report.front.lines), tuple(paragraph(p) for p in report.front.opening))
+    return Report(front, tuple(part(p) for p in report.parts), tuple(paragraph(p) for p in report.closing))
 
 
 def check_unique(report: Report) -> list[str]:

@@ -8,23 +8,20 @@ when every edition has built.
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import anchors, metadata, pages, render, website
+from . import content, pages, render, tombstones, website
+from .content import Acceptance, Inputs
 from .editions import EDITIONS, Edition
-from .errors import InputError, Problem
+from .lock import format_lock
 from .metadata import Metadata
-from .model import Report, paragraphs, sentences
-from .parse import parse
-from .source import read_text
-from .writer import WriteReport, swap_in, write_tree
-
-MARKUP_RE = re.compile(r"<[A-Za-z/!]|\]\(|\{[#.%{]|\*\*|__|`")
+from .model import paragraphs, sentences
+from .reconcile import PAGE
+from .writer import WriteReport, swap_in, write_file, write_tree
 
 
 @dataclass(frozen=True)
@@ -58,15 +55,6 @@ class Project:
 
 
 @dataclass(frozen=True)
-class Inputs:
-    """The validated inputs of a build."""
-
-    report: Report
-    meta: Metadata
-    warnings: tuple[Problem, ...] = ()
-
-
-@dataclass(frozen=True)
 class EditionOutput:
     """The generated Markdown and nav of one edition."""
 
@@ -85,45 +73,20 @@ class Timings:
         self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
 
 
-def load(project: Project) -> Inputs:
-    """Read, validate and parse the content folder; raise InputError on problems."""
-    report_path = project.content / "report.txt"
-    shown = project.display(report_path)
-    problems: list[Problem] = []
-    report = meta = None
-    try:
-        text = read_text(report_path, shown)
-        report = anchors.assign(parse(text, shown))
-    except InputError as exc:
-        problems.extend(exc.problems)
-        text = ""
-    try:
-        meta = metadata.load(project.content / "report.yml", project.display(project.content / "report.yml"))
-    except InputError as exc:
-        problems.extend(exc.problems)
-    if problems:
-        raise InputError(problems)
-    return Inputs(report, meta, tuple(markup_warnings(text, shown)))
-
-
-def markup_warnings(text: str, path: str) -> list[Problem]:
-    """Point out lines with markup characters: they are published literally."""
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        match = MARKUP_RE.search(line)
-        if match:
-            found.append(Problem(path, number, f"markup-like text {match.group(0)!r} is shown literally"))
-    return found
+def load(project: Project, accept: Acceptance = Acceptance()) -> Inputs:
+    """Read and validate the content folder and reconcile it with the lock."""
+    return content.prepare(content.read(content.Paths(project.content, project.display)), accept)
 
 
 def generate(inputs: Inputs, templates: Path) -> tuple[EditionOutput, ...]:
     """Return the Markdown of every edition; pure apart from reading templates."""
     env = render.environment(templates)
+    plan = pages.plan(inputs.report)
+    stones = tombstones.collect(inputs.lock, render.kinds(inputs.report))
     outputs = []
     for edition in EDITIONS:
-        plan = pages.plan(inputs.report)
-        files = render.render(env, render.Site(inputs.report, inputs.meta, edition, plan))
-        outputs.append(EditionOutput(edition, files, pages.nav(plan, edition.t)))
+        site = render.Site(inputs.report, inputs.meta, edition, plan, inputs.lock, stones, inputs.revisions)
+        outputs.append(EditionOutput(edition, render.render(env, site), pages.nav(plan, edition.t)))
     return tuple(outputs)
 
 
@@ -132,14 +95,34 @@ def write(outputs: tuple[EditionOutput, ...], docs: Path) -> dict[str, WriteRepo
     return {out.edition.code: write_tree(out.files, docs / out.edition.code) for out in outputs}
 
 
-def publish(project: Project, outputs: tuple[EditionOutput, ...], meta: Metadata, strict: bool, timings: Timings):
+def write_lock(inputs: Inputs) -> bool:
+    """Write the anchor lock when it changed; return whether it did."""
+    return write_file(inputs.paths.lock, format_lock(inputs.lock))
+
+
+def redirects(inputs: Inputs) -> dict[str, str]:
+    """Return old page path -> new page path#id for every page no longer produced."""
+    plan = pages.plan(inputs.report)
+    by_clause = {page.clause: page.path for page in plan}
+    where = pages.locate(plan)
+    maps = {}
+    for entry in inputs.lock.entries:
+        if entry.kind == PAGE and not entry.live:
+            target = inputs.lock.resolve(entry.text)
+            page = by_clause.get(target) or (where[target].path if target in where else "index.md")
+            maps[entry.id] = page if page == by_clause.get(target) else f"{page}#{target}"
+    return maps
+
+
+def publish(project: Project, outputs: tuple[EditionOutput, ...], inputs: Inputs, strict: bool, timings: Timings):
     """Build every edition with MkDocs into a temporary folder, then swap it into place."""
     project.site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{project.site.name}.", dir=project.site.parent))
+    moved = redirects(inputs)
     try:
         for out in outputs:
             start = time.perf_counter()
-            website.build(project.config_file, _edition_config(project, out, meta, fresh), strict)
+            website.build(project.config_file, _edition_config(project, out, inputs.meta, fresh, moved), strict)
             timings.measure(f"mkdocs {out.edition.code}", start)
         swap_in(fresh, project.site)
     finally:
@@ -147,12 +130,13 @@ def publish(project: Project, outputs: tuple[EditionOutput, ...], meta: Metadata
             shutil.rmtree(fresh)
 
 
-def _edition_config(project: Project, out: EditionOutput, meta: Metadata, fresh: Path) -> website.EditionConfig:
+def _edition_config(project, out: EditionOutput, meta: Metadata, fresh: Path, moved: dict) -> website.EditionConfig:
     return website.EditionConfig(
         docs_dir=project.docs / out.edition.code,
         site_dir=fresh / out.edition.prefix if out.edition.prefix else fresh,
         nav=out.nav,
         site_name=meta.title,
+        redirects=moved,
     )
 
 
@@ -165,17 +149,21 @@ class Summary:
     sentences: int
     timings: Timings
     search_bytes: int
+    inputs: Inputs
 
 
-def build(project: Project, strict: bool = False) -> Summary:
-    """Run the whole build and return its summary."""
+def build(project: Project, strict: bool = False, accept: Acceptance = Acceptance()) -> Summary:
+    """Run the whole build and return its summary; write the lock last."""
     timings = Timings()
     start = time.perf_counter()
-    inputs = load(project)
+    inputs = load(project, accept)
+    if strict and inputs.warnings:
+        raise content.InputError(inputs.warnings)
     outputs = generate(inputs, project.templates)
     write(outputs, project.docs)
     timings.measure("generate", start)
-    publish(project, outputs, inputs.meta, strict, timings)
+    publish(project, outputs, inputs, strict, timings)
+    write_lock(inputs)
     index = project.site / "search" / "search_index.json"
     return Summary(
         pages=sum(len(out.files) for out in outputs),
@@ -183,4 +171,5 @@ def build(project: Project, strict: bool = False) -> Summary:
         sentences=sum(1 for _ in sentences(inputs.report)),
         timings=timings,
         search_bytes=index.stat().st_size if index.exists() else 0,
+        inputs=inputs,
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import build as builder
 from . import website
+from .content import Acceptance
 from .errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         ("generate", cmd_generate, "generate the Markdown into docs/ only"),
         ("serve", cmd_serve, "preview the site, regenerating when content/ or templates/ change"),
         ("check", cmd_check, "validate the inputs without writing anything"),
+        ("diff", cmd_diff, "list what changed between the anchor lock and the text"),
     ):
         sub = commands.add_parser(name, help=text, description=text)
         sub.set_defaults(command=func)
@@ -45,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--docs", help="folder for the generated Markdown (default: docs/)")
         sub.add_argument("--site", help="output folder (default: site/)")
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        sub.add_argument("--accept-removals", action="store_true", help="retire the ids of clauses removed from the text")
+        sub.add_argument("--accept-ambiguous", action="store_true", help="resolve ambiguous matches by document order")
         if name == "serve":
             sub.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     return parser
@@ -54,10 +58,16 @@ def _path(value: str | None) -> Path | None:
     return Path(value).resolve() if value else None
 
 
+def _accept(args: argparse.Namespace) -> Acceptance:
+    return Acceptance(removals=args.accept_removals, ambiguous=args.accept_ambiguous)
+
+
 def cmd_build(project: builder.Project, args: argparse.Namespace) -> int:
     """Build the site."""
     start = time.perf_counter()
-    summary = builder.build(project, strict=args.strict)
+    summary = builder.build(project, strict=args.strict, accept=_accept(args))
+    _print_warnings(summary.inputs)
+    _print_changes(summary.inputs.changes, brief=True)
     for name, seconds in summary.timings.stages.items():
         print(f"{name:>16}: {seconds:6.2f} s")
     print(
@@ -69,8 +79,9 @@ def cmd_build(project: builder.Project, args: argparse.Namespace) -> int:
 
 def cmd_generate(project: builder.Project, args: argparse.Namespace) -> int:
     """Write the Markdown only."""
-    inputs = _checked_inputs(project, args.strict)
+    inputs = _checked_inputs(project, args)
     reports = builder.write(builder.generate(inputs, project.templates), project.docs)
+    builder.write_lock(inputs)
     for code, report in reports.items():
         print(f"{code}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
     return 0
@@ -78,9 +89,17 @@ def cmd_generate(project: builder.Project, args: argparse.Namespace) -> int:
 
 def cmd_check(project: builder.Project, args: argparse.Namespace) -> int:
     """Validate the inputs."""
-    inputs = _checked_inputs(project, args.strict)
+    inputs = _checked_inputs(project, args)
     builder.generate(inputs, project.templates)
     print(f"{project.display(project.content)}: no problems found")
+    return 0
+
+
+def cmd_diff(project: builder.Project, args: argparse.Namespace) -> int:
+    """Print the changes between the lock and the text, writing nothing."""
+    inputs = builder.load(project, Acceptance(removals=True, ambiguous=True))
+    print(f"revision {inputs.revision.key}: {inputs.revision.note}")
+    _print_changes(inputs.changes, brief=False)
     return 0
 
 
@@ -91,13 +110,32 @@ def cmd_serve(project: builder.Project, args: argparse.Namespace) -> int:
     return preview.serve(project, args.dev_addr, args.strict)
 
 
-def _checked_inputs(project: builder.Project, strict: bool) -> builder.Inputs:
-    inputs = builder.load(project)
-    for warning in inputs.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    if strict and inputs.warnings:
+def _checked_inputs(project: builder.Project, args: argparse.Namespace) -> builder.Inputs:
+    inputs = builder.load(project, _accept(args))
+    _print_warnings(inputs)
+    if args.strict and inputs.warnings:
         raise InputError(inputs.warnings)
     return inputs
+
+
+def _print_warnings(inputs: builder.Inputs) -> None:
+    for warning in inputs.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def _print_changes(changes, brief: bool) -> None:
+    """Print the changes, one per line; in brief, clause-level changes only."""
+    shown = [c for c in changes if not brief or c.kind not in ("sentence", "page")]
+    for change in shown:
+        text = change.new_text or change.old_text
+        excerpt = text if len(text) <= 30 else text[:30] + "…"
+        where = f" -> {change.successor}" if change.successor else ""
+        print(f"  {change.event:<8} {change.kind:<9} {change.id:<14} {change.number or '':<9} {excerpt}{where}")
+    counts = {e: sum(1 for c in changes if c.event == e) for e in ("added", "edited", "moved", "removed")}
+    if changes:
+        print("changes: " + ", ".join(f"{n} {e}" for e, n in counts.items()))
+    else:
+        print("no changes since the anchor lock")
 
 
 def _report_problems(exc: InputError) -> None:

@@ -19,6 +19,23 @@ ZH_HANS_STRINGS = MappingProxyType(
         "source": "文本来源",
         "clause_link": "本段链接",
         "document_info": "文件信息",
+        "revisions": "修订记录",
+        "removed_paragraph": "此段已在{date}的修订中删除。",
+        "removed_sentence": "此句已在{date}的修订中删除。",
+        "removed_section": "此节已在{date}的修订中删除。",
+        "removed_part": "此部分已在{date}的修订中删除。",
+        "removed_line": "此行已在{date}的修订中删除。",
+        "removed_text": "删除前的文字",
+        "see_current": "转到现行文本",
+        "event_added": "新增",
+        "event_edited": "修改",
+        "event_moved": "移动",
+        "event_removed": "删除",
+        "sentence_in": "中的一句：",
+        "moved_away": "以下条款已移至他处：",
+        "moved_sentence": "一句",
+        "first_publication": "共{clauses}个条款（部分、节与段落）、{sentences}个句子，各有固定锚点。",
+        "sentence_changes": "句子层面：新增{added}句，修改{edited}句，移动{moved}句，删除{removed}句。",
     }
 )
 
@@ -41,6 +58,14 @@ class Edition:
     def format_date(self, date: datetime.date) -> str:
         """Return the date as readers of this edition write it."""
         return f"{date.year}年{date.month}月{date.day}日"
+
+    def format_date_iso(self, text: str) -> str:
+        """Return a YYYY-MM-DD date as readers of this edition write it."""
+        return self.format_date(datetime.date.fromisoformat(text))
+
+    def revision_note(self, revision) -> str:
+        """Return the note of a revision in this edition's language."""
+        return revision.note
 
 
 SOURCE = Edition(

@@ -18,8 +18,10 @@ HOME = "home"
 PART = "part"
 SECTION = "section"
 CLOSING = "closing"
+REVISIONS = "revisions"
 
 Subject = Union[Report, Part, Section, tuple[Paragraph, ...]]
+PSEUDO_IDS = {HOME: "report", CLOSING: "closing", REVISIONS: "revisions"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,11 @@ class Page:
             return ""
         return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
 
+    @property
+    def clause(self) -> str:
+        """Return the id of what the page shows (a part or section id, or a page name)."""
+        return PSEUDO_IDS.get(self.kind) or self.subject.id
+
 
 def plan(report: Report) -> tuple[Page, ...]:
     """Return the pages of the report in document order."""
@@ -47,6 +54,7 @@ def plan(report: Report) -> tuple[Page, ...]:
         pages.extend(_part_pages(part))
     if report.closing:
         pages.append(Page("closing.md", CLOSING, report.closing))
+    pages.append(Page("revisions.md", REVISIONS, report))
     _refuse_duplicates(pages)
     return tuple(pages)
 
@@ -58,7 +66,8 @@ def _part_pages(part: Part) -> Iterator[Page]:
     index = f"{part.id}/index.md"
     yield Page(index, PART, part)
     for section in part.sections:
-        yield Page(f"{part.id}/{section.ordinal}.md", SECTION, section, parent=index)
+        name = section.id.removeprefix(part.id + "-") if section.id.startswith(part.id + "-") else section.id
+        yield Page(f"{part.id}/{name}.md", SECTION, section, parent=index)
 
 
 def _refuse_duplicates(pages: list[Page]) -> None:
@@ -80,6 +89,8 @@ def locate(pages: tuple[Page, ...]) -> dict[str, Page]:
 
 def _page_nodes(page: Page) -> Iterator:
     subject = page.subject
+    if page.kind == REVISIONS:
+        return
     if page.kind == HOME:
         heads, paragraphs = subject.front.lines, subject.front.opening
     elif page.kind == CLOSING:
@@ -96,8 +107,8 @@ def title(page: Page, t) -> str:
     """Return the nav title of a page in an edition (`t` gives interface strings)."""
     if page.kind == HOME:
         return t("home")
-    if page.kind == CLOSING:
-        return t("closing")
+    if page.kind in (CLOSING, REVISIONS):
+        return t(page.kind)
     if page.kind == PART:
         return page.subject.heading
     return page.subject.label

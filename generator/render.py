@@ -9,20 +9,32 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .changelog import changelog
 from .editions import Edition
 from .escape import escape, escape_text
+from .lock import Lock
 from .metadata import Metadata
-from .model import Report, Sentence
+from .model import Report, Sentence, nodes
 from .pages import Page, locate
+from .reconcile import flatten
+from .revisions import Revision
+from .tombstones import Pointer, Tombstones, pointers
 
 BLANK_LINES = re.compile(r"\n{3,}")
-TEMPLATES = {"home": "home.md.j2", "part": "part.md.j2", "section": "section.md.j2", "closing": "closing.md.j2"}
+TEMPLATES = {
+    "home": "home.md.j2",
+    "part": "part.md.j2",
+    "section": "section.md.j2",
+    "closing": "closing.md.j2",
+    "revisions": "revisions.md.j2",
+}
 
 
 @dataclass(frozen=True)
@@ -33,6 +45,19 @@ class Site:
     meta: Metadata
     edition: Edition
     pages: tuple[Page, ...]
+    lock: Lock
+    stones: Tombstones
+    revisions: tuple[Revision, ...]
+
+    @cached_property
+    def numbers(self) -> dict[str, str]:
+        """Return the clause number of every id that has one."""
+        return {node.id: node.number for node in nodes(self.report) if getattr(node, "number", "")}
+
+    @cached_property
+    def moved_away(self) -> dict[str, tuple[Pointer, ...]]:
+        """Return, by page path, the clauses that moved to another page."""
+        return pointers(self.lock)
 
 
 def environment(directory: Path) -> Environment:
@@ -48,6 +73,7 @@ def environment(directory: Path) -> Environment:
     )
     env.filters["inline"] = inline
     env.filters["label"] = label
+    env.filters["excerpt"] = excerpt
     return env
 
 
@@ -56,14 +82,27 @@ def inline(sentence: Sentence) -> Markup:
     return Markup(escape_text(sentence.text))
 
 
+def excerpt(text: str, width: int = 40) -> str:
+    """Return the start of a text, with an ellipsis when cut."""
+    return text if len(text) <= width else text[:width] + "…"
+
+
 def label(text: str) -> str:
     """Return a heading sentence as a short label: without its full stop."""
     return text.rstrip("。；")
 
 
+def kinds(report: Report) -> dict[str, str]:
+    """Return the kind (part, section, paragraph, sentence, line) of every id."""
+    return {clause.key: clause.kind for clause in flatten(report)}
+
+
 def render(env: Environment, site: Site) -> dict[str, str]:
     """Return the Markdown of every page of the site, by path."""
     where = locate(site.pages)
+    for stone in site.stones.all():
+        for clause in (stone.id, *stone.nested):
+            where[clause] = where[stone.anchor]
     return {page.path: render_page(env, site, page, where) for page in site.pages}
 
 
@@ -80,6 +119,10 @@ def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]
         t=site.edition.t,
         link=_linker(page, where),
         pages=site.pages,
+        stones=site.stones,
+        numbers=site.numbers,
+        moved_away=site.moved_away.get(page.path, ()),
+        log=changelog(site.lock, site.revisions) if page.kind == "revisions" else (),
     )
     return tidy(markdown)
 
@@ -93,9 +136,9 @@ def _linker(page: Page, where: dict[str, Page]) -> Callable[[str], str]:
     """Return a function giving the Markdown link from this page to a node id."""
     here = posixpath.dirname(page.path)
 
-    def link(node_id: str, anchor: bool = True) -> str:
+    def link(node_id: str, anchor: bool = True) -> Markup:
         target = where[node_id]
         path = posixpath.relpath(target.path, here or ".")
-        return f"{path}#{node_id}" if anchor else path
+        return Markup(escape_text(f"{path}#{node_id}" if anchor else path).replace("&#35;", "#"))
 
     return link

@@ -7,7 +7,7 @@ needs is passed in, so the generator itself stays independent of MkDocs.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ class EditionConfig:
     nav: list[Any]
     site_name: str
     site_url: str | None = None
+    redirects: dict[str, str] = field(default_factory=dict)
 
 
 def load_config(config_file: Path, edition: EditionConfig, strict: bool):
@@ -54,6 +55,7 @@ def build(config_file: Path, edition: EditionConfig, strict: bool) -> None:
     from mkdocs.exceptions import MkDocsException
 
     config = load_config(config_file, edition, strict)
+    config.plugins["redirects"].config["redirect_maps"] = dict(edition.redirects)
     _quiet_jieba()
     config.plugins.on_startup(command="build", dirty=False)
     try:

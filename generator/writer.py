@@ -22,16 +22,19 @@ def write_tree(files: Mapping[str, str], root: Path) -> WriteReport:
     """Make `root` hold exactly `files` (relative path -> text), touching only changes."""
     written, unchanged = [], []
     for relative in sorted(files):
-        target = root / relative
-        data = files[relative].encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            unchanged.append(relative)
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(target, data)
-        written.append(relative)
+        (written if write_file(root / relative, files[relative]) else unchanged).append(relative)
     removed = _remove_others(root, set(files))
     return WriteReport(tuple(written), tuple(unchanged), tuple(removed))
+
+
+def write_file(target: Path, text: str) -> bool:
+    """Write text to target unless it already holds it; return whether it wrote."""
+    data = text.encode("utf-8")
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomically(target, data)
+    return True
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

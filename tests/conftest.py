@@ -38,6 +38,13 @@ def content_copy(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture
+def fresh_content(content_copy) -> Path:
+    """Return a copy of the content folder as before its first publication (no lock)."""
+    (content_copy / "anchors.lock").unlink()
+    return content_copy
+
+
 def project_for(content: Path) -> builder.Project:
     """Return a project that reads `content` and writes next to it."""
     return builder.Project.at(ROOT, content=content, docs=content.parent / "docs", site=content.parent / "site")

@@ -10,7 +10,8 @@ from .helpers import soup
 MARKUP = "*强调*_下划_#井号|竖线<b>粗</b><script>alert(1)</script>[链接](http://evil.example)![图](x.png){#p1-1}{{ config }}{% if x %}`代码`&amp;"
 
 
-def test_markup_in_every_context_shows_literally(content_copy):
+def test_markup_in_every_context_shows_literally(fresh_content):
+    content_copy = fresh_content
     report = content_copy / "report.txt"
     text = report.read_text(encoding="utf-8")
     replacements = {
@@ -26,7 +27,7 @@ def test_markup_in_every_context_shows_literally(content_copy):
     report.write_text(text, encoding="utf-8")
     project = project_for(content_copy)
     summary = builder.build(project)
-    assert summary.pages == 13
+    assert summary.pages == 14
 
     home = soup(project.site / "index.html").select_one("article")
     part1 = soup(project.site / "p1" / "index.html").select_one("article")
@@ -40,7 +41,8 @@ def test_markup_in_every_context_shows_literally(content_copy):
         assert not article.select('a[href^="http"]')
 
 
-def test_markup_is_reported_with_its_line(content_copy):
+def test_markup_is_reported_with_its_line(fresh_content):
+    content_copy = fresh_content
     report = content_copy / "report.txt"
     lines = report.read_text(encoding="utf-8").split("\n")
     lines[9] = lines[9].replace("五年", "<b>五年</b>", 1)

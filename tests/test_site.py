@@ -41,7 +41,7 @@ def test_reading_order_visits_every_report_page(pages, built_site):
     urls = ["/" + p.relative_to(built_site).as_posix() for p in pages]
     assert urls[:3] == ["/index.html", "/p1/index.html", "/p2/index.html"]
     assert urls[3:12] == ["/p3/index.html"] + [f"/p3/{n}/index.html" for n in range(1, 9)]
-    assert urls[12:] == ["/closing/index.html"]
+    assert urls[12:] == ["/closing/index.html", "/revisions/index.html"]
 
 
 def test_every_sentence_appears_in_order_once(root, pages):

@@ -1,0 +1,193 @@
+"""The anchor lock: every id ever published, with the fingerprint of its clause.
+
+`content/anchors.lock` is a tab-separated text file, one clause per line, in
+document order, so that a pull request shows a changed clause as a changed
+line. Removed clauses stay in the file with their removal date and the
+nearest surviving clause; their ids are never given out again. Published
+page URLs are recorded too (kind `page`), so that a page that moves leaves a
+redirect behind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+
+from .errors import InputError, Problem
+from .source import read_text
+
+HEADER = """\
+# Anchor lock: every clause id ever published on the site, one per line.
+# Written by `python -m generator build`; review it and commit it with the text.
+# Columns (tab-separated): id, kind, parent, position, number, fingerprint,
+#   history, text. `fingerprint` is a hash of the normalized text; `history`
+#   lists the revisions (added, edited, moved, removed) and, for a removed
+#   clause, the nearest surviving clause (successor) and where its tombstone
+#   stands (before, after or inside it); `from` names a page the clause moved
+#   away from, which keeps a pointer to its new place. Ids are never reused.
+"""
+COLUMNS = ("id", "kind", "parent", "position", "number", "fingerprint", "history", "text")
+EVENTS = ("added", "edited", "moved", "removed")
+KINDS = ("line", "part", "section", "paragraph", "sentence", "page")
+ID_RE = re.compile(r"[a-z][a-z0-9-]*")
+PAGE_RE = re.compile(r"[a-z0-9][a-z0-9/-]*\.md")
+SIDES = ("before", "after", "inside")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One published id and what is known of its clause."""
+
+    id: str
+    kind: str
+    parent: str
+    position: int
+    number: str
+    fingerprint: str
+    text: str
+    added: str
+    edited: tuple[str, ...] = ()
+    moved: tuple[str, ...] = ()
+    removed: str = ""
+    successor: str = ""
+    side: str = ""
+    origins: tuple[str, ...] = ()
+    line: int = field(default=0, compare=False)
+
+    @property
+    def live(self) -> bool:
+        return not self.removed
+
+    def history(self) -> str:
+        """Return the history column."""
+        parts = [f"added={self.added}"]
+        parts += [f"edited={d}" for d in self.edited] + [f"moved={d}" for d in self.moved]
+        parts += [f"from={page}" for page in self.origins]
+        if self.removed:
+            parts += [f"removed={self.removed}", f"successor={self.successor}", f"side={self.side}"]
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Lock:
+    """All entries, in document order."""
+
+    entries: tuple[Entry, ...] = ()
+
+    @cached_property
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
+    def live(self, kind: str) -> list[Entry]:
+        """Return the live entries of one kind, in document order."""
+        return [e for e in self.entries if e.kind == kind and e.live]
+
+    def removed(self) -> list[Entry]:
+        return [e for e in self.entries if not e.live]
+
+    def resolve(self, clause_id: str) -> str:
+        """Return the live id that stands for `clause_id` (following successors)."""
+        seen = set()
+        while clause_id in self.by_id and not self.by_id[clause_id].live and clause_id not in seen:
+            seen.add(clause_id)
+            clause_id = self.by_id[clause_id].successor
+        return clause_id
+
+
+def format_lock(lock: Lock) -> str:
+    """Return the text of the lock file."""
+    lines = [HEADER.rstrip("\n")]
+    for e in lock.entries:
+        fields = (e.id, e.kind, e.parent or "-", str(e.position), e.number or "-", e.fingerprint, e.history(), e.text)
+        lines.append("\t".join(_escape(f) for f in fields))
+    return "\n".join(lines) + "\n"
+
+
+def parse_lock(text: str, path: str) -> Lock:
+    """Return the lock read from its text; malformed lines are errors with their line."""
+    entries, problems = [], []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            entries.append(replace(_entry(line), line=number))
+        except ValueError as exc:
+            problems.append(Problem(path, number, f"malformed lock line: {exc}"))
+    seen: set[str] = set()
+    for e in entries:
+        if e.id in seen:
+            problems.append(Problem(path, 0, f"id {e.id!r} appears twice in the lock"))
+        seen.add(e.id)
+    if problems:
+        raise InputError(problems)
+    return Lock(tuple(entries))
+
+
+def read_lock(path: Path, display: str) -> Lock | None:
+    """Return the lock at path, or None when there is none yet (first publication)."""
+    if not path.exists():
+        return None
+    return parse_lock(read_text(path, display), display)
+
+
+def _entry(line: str) -> Entry:
+    fields = [_unescape(f) for f in line.split("\t")]
+    if len(fields) != len(COLUMNS):
+        raise ValueError(f"expected {len(COLUMNS)} tab-separated columns, found {len(fields)}")
+    cid, kind, parent, position, number, fingerprint, history, text = fields
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}")
+    if not (PAGE_RE if kind == "page" else ID_RE).fullmatch(cid):
+        raise ValueError(f"malformed id {cid!r}")
+    events = _history(history)
+    return Entry(
+        id=cid,
+        kind=kind,
+        parent="" if parent == "-" else parent,
+        position=int(position),
+        number="" if number == "-" else number,
+        fingerprint=fingerprint,
+        text=text,
+        added=events.get("added", [""])[0],
+        edited=tuple(events.get("edited", [])),
+        moved=tuple(events.get("moved", [])),
+        removed=events.get("removed", [""])[0],
+        successor=events.get("successor", [""])[0],
+        side=events.get("side", [""])[0],
+        origins=tuple(events.get("from", [])),
+    )
+
+
+def _history(column: str) -> dict[str, list[str]]:
+    events: dict[str, list[str]] = {}
+    for token in column.split():
+        key, sep, value = token.partition("=")
+        if not sep or key not in EVENTS + ("successor", "side", "from"):
+            raise ValueError(f"unknown history entry {token!r}")
+        events.setdefault(key, []).append(value)
+    if "added" not in events:
+        raise ValueError("history lacks 'added='")
+    return events
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def _unescape(text: str) -> str:
+    out, i = [], 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text):
+            out.append({"t": "\t", "n": "\n", "\\": "\\"}.get(text[i + 1], text[i + 1]))
+            i += 2
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def with_removal(entry: Entry, date: str, successor: str, side: str) -> Entry:
+    """Return the entry marked as removed in the revision of `date`."""
+    return replace(entry, removed=date, successor=successor, side=side)

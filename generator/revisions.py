@@ -1,0 +1,45 @@
+"""Revision metadata (`content/revisions.yml`): the date and note of each published text."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import yamlfile
+from .errors import Problem, raise_if_any
+from .yamlfile import Field
+
+FIELDS = (Field("date", datetime.date), Field("note"), Field("note_en"))
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One published revision of the text."""
+
+    date: datetime.date
+    note: str
+    note_en: str
+    line: int
+
+    @property
+    def key(self) -> str:
+        """Return the date as written in the anchor lock."""
+        return self.date.isoformat()
+
+
+def load(path: Path, display: str) -> tuple[Revision, ...]:
+    """Read the revisions, oldest first; dates must be strictly increasing."""
+    data = yamlfile.load(path, display)
+    if not isinstance(data, yamlfile.Sequence) or not data:
+        raise_if_any([Problem(display, 1, "expected a list of revisions (date, note, note_en)")])
+    problems = []
+    for index, item in enumerate(data):
+        problems += yamlfile.check_mapping(item, FIELDS, display, f"revision {index + 1}", data.lines[index])
+    raise_if_any(problems)
+    revisions = tuple(Revision(i["date"], i["note"].strip(), i["note_en"].strip(), i.line) for i in data)
+    for earlier, later in zip(revisions, revisions[1:]):
+        if later.date <= earlier.date:
+            problems.append(Problem(display, later.line, f"revision {later.key} is not later than {earlier.key}"))
+    raise_if_any(problems)
+    return revisions
