@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Mapping
 
-from .model import FrontMatter, Paragraph, Part, Report, Section, Sentence, nodes
+from .model import FrontMatter, Paragraph, Part, Report, Section, Sentence, nodes, transform
 
 
 def assign(report: Report) -> Report:
@@ -62,21 +62,7 @@ def _sentence(sentence: Sentence, sid: str) -> Sentence:
 
 def rename(report: Report, ids: Mapping[str, str]) -> Report:
     """Return the report with every positional id replaced by its final id."""
-
-    def new(node):
-        return replace(node, id=ids.get(node.id, node.id))
-
-    def paragraph(p: Paragraph) -> Paragraph:
-        return replace(new(p), sentences=tuple(new(s) for s in p.sentences))
-
-    def section(s: Section) -> Section:
-        return replace(new(s), paragraphs=tuple(paragraph(p) for p in s.paragraphs))
-
-    def part(p: Part) -> Part:
-        return replace(new(p), paragraphs=tuple(paragraph(x) for x in p.paragraphs), sections=tuple(section(s) for s in p.sections))
-
-    front = FrontMatter(tuple(new(l) for l in report.front.lines), tuple(paragraph(p) for p in report.front.opening))
-    return Report(front, tuple(part(p) for p in report.parts), tuple(paragraph(p) for p in report.closing))
+    return transform(report, lambda node: replace(node, id=ids.get(node.id, node.id)))
 
 
 def check_unique(report: Report) -> list[str]:

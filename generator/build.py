@@ -14,11 +14,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import content, pages, render, tombstones, website
+from . import content, conversion, pages, render, search, tombstones, website
 from .content import Acceptance, Inputs
 from .editions import EDITIONS, Edition
 from .lock import format_lock
-from .metadata import Metadata
 from .model import paragraphs, sentences
 from .reconcile import PAGE
 from .writer import WriteReport, swap_in, write_file, write_tree
@@ -61,6 +60,7 @@ class EditionOutput:
     edition: Edition
     files: dict[str, str]
     nav: list
+    site_name: str
 
 
 @dataclass(frozen=True)
@@ -81,13 +81,23 @@ def load(project: Project, accept: Acceptance = Acceptance()) -> Inputs:
 def generate(inputs: Inputs, templates: Path) -> tuple[EditionOutput, ...]:
     """Return the Markdown of every edition; pure apart from reading templates."""
     env = render.environment(templates)
-    plan = pages.plan(inputs.report)
     stones = tombstones.collect(inputs.lock, render.kinds(inputs.report))
     outputs = []
     for edition in EDITIONS:
-        site = render.Site(inputs.report, inputs.meta, edition, plan, inputs.lock, stones, inputs.revisions)
-        outputs.append(EditionOutput(edition, render.render(env, site), pages.nav(plan, edition.t)))
+        site = edition_site(inputs, edition, stones)
+        nav = pages.nav(site.pages, site.edition.t)
+        files = render.render(env, site) | {search.INDEX: search.index(site.report, site.pages, site.edition.t)}
+        outputs.append(EditionOutput(site.edition, files, nav, site.meta.title))
     return tuple(outputs)
+
+
+def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones) -> render.Site:
+    """Return what the templates need for one edition: its text, strings and pages."""
+    convert = conversion.converter_for(edition, inputs.overrides)
+    report = conversion.convert_report(inputs.report, convert)
+    local = edition.localized(convert) if edition.opencc else edition
+    meta = conversion.convert_meta(inputs.meta, convert)
+    return render.Site(report, meta, local, pages.plan(report), inputs.lock, stones, inputs.revisions, convert)
 
 
 def write(outputs: tuple[EditionOutput, ...], docs: Path) -> dict[str, WriteReport]:
@@ -122,7 +132,7 @@ def publish(project: Project, outputs: tuple[EditionOutput, ...], inputs: Inputs
     try:
         for out in outputs:
             start = time.perf_counter()
-            website.build(project.config_file, _edition_config(project, out, inputs.meta, fresh, moved), strict)
+            website.build(project.config_file, _edition_config(project, out, fresh, moved), strict)
             timings.measure(f"mkdocs {out.edition.code}", start)
         swap_in(fresh, project.site)
     finally:
@@ -130,25 +140,35 @@ def publish(project: Project, outputs: tuple[EditionOutput, ...], inputs: Inputs
             shutil.rmtree(fresh)
 
 
-def _edition_config(project, out: EditionOutput, meta: Metadata, fresh: Path, moved: dict) -> website.EditionConfig:
+def _edition_config(project, out: EditionOutput, fresh: Path, moved: dict) -> website.EditionConfig:
     return website.EditionConfig(
         docs_dir=project.docs / out.edition.code,
         site_dir=fresh / out.edition.prefix if out.edition.prefix else fresh,
         nav=out.nav,
-        site_name=meta.title,
+        site_name=out.site_name,
+        theme_language=out.edition.theme_language,
+        prefix=out.edition.prefix,
+        editions=[_switcher_entry(e) for e in EDITIONS],
+        code=out.edition.code,
+        ui=out.edition.ui("search"),
         redirects=moved,
     )
+
+
+def _switcher_entry(edition: Edition) -> dict[str, str]:
+    return {"code": edition.code, "name": edition.name, "lang": edition.lang, "prefix": edition.prefix}
 
 
 @dataclass(frozen=True)
 class Summary:
     """Counts and timings of a build, for the build log."""
 
+    editions: int
     pages: int
     paragraphs: int
     sentences: int
     timings: Timings
-    search_bytes: int
+    search_bytes: dict[str, int]
     inputs: Inputs
 
 
@@ -164,12 +184,16 @@ def build(project: Project, strict: bool = False, accept: Acceptance = Acceptanc
     timings.measure("generate", start)
     publish(project, outputs, inputs, strict, timings)
     write_lock(inputs)
-    index = project.site / "search" / "search_index.json"
     return Summary(
-        pages=sum(len(out.files) for out in outputs),
+        editions=len(outputs),
+        pages=sum(1 for path in outputs[0].files if path.endswith(".md")),
         paragraphs=sum(1 for _ in paragraphs(inputs.report)),
         sentences=sum(1 for _ in sentences(inputs.report)),
         timings=timings,
-        search_bytes=index.stat().st_size if index.exists() else 0,
+        search_bytes={out.edition.code: _size(project.site / out.edition.prefix / search.INDEX) for out in outputs},
         inputs=inputs,
     )
+
+
+def _size(path: Path) -> int:
+    return path.stat().st_size if path.exists() else 0

@@ -71,9 +71,11 @@ def cmd_build(project: builder.Project, args: argparse.Namespace) -> int:
     for name, seconds in summary.timings.stages.items():
         print(f"{name:>16}: {seconds:6.2f} s")
     print(
-        f"built {summary.pages} pages, {summary.paragraphs} paragraphs, {summary.sentences} sentences "
-        f"in {time.perf_counter() - start:.2f} s; search index {summary.search_bytes / 1024:.0f} KiB"
+        f"built {summary.editions} editions of {summary.pages} pages, {summary.paragraphs} paragraphs, "
+        f"{summary.sentences} sentences in {time.perf_counter() - start:.2f} s"
     )
+    sizes = ", ".join(f"{code} {size / 1024:.0f} KiB" for code, size in summary.search_bytes.items())
+    print(f"search index: {sizes}")
     return 0
 
 
@@ -121,6 +123,8 @@ def _checked_inputs(project: builder.Project, args: argparse.Namespace) -> build
 def _print_warnings(inputs: builder.Inputs) -> None:
     for warning in inputs.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    for note in inputs.notes:
+        print(f"note: {note}", file=sys.stderr)
 
 
 def _print_changes(changes, brief: bool) -> None:

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from . import anchors, metadata, pages, revisions
+from .conversion import Override, load_overrides, unused
+from .editions import TRADITIONAL
 from .errors import InputError, Problem
 from .lock import Lock, read_lock
 from .metadata import Metadata
@@ -48,6 +50,10 @@ class Paths:
     def lock(self) -> Path:
         return self.folder / "anchors.lock"
 
+    @property
+    def conversion(self) -> Path:
+        return self.folder / "conversion.yml"
+
 
 @dataclass(frozen=True)
 class Sources:
@@ -59,6 +65,7 @@ class Sources:
     meta: Metadata
     revisions: tuple[Revision, ...]
     lock: Lock | None
+    overrides: tuple[Override, ...]
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,8 @@ class Inputs:
     changes: tuple[Change, ...]
     warnings: tuple[Problem, ...]
     paths: Paths
+    overrides: tuple[Override, ...] = ()
+    notes: tuple[Problem, ...] = ()
 
     @property
     def revision(self) -> Revision:
@@ -94,9 +103,10 @@ def read(paths: Paths) -> Sources:
     meta = _attempt(problems, lambda: metadata.load(paths.metadata, paths.display(paths.metadata)), None)
     revs = _attempt(problems, lambda: revisions.load(paths.revisions, paths.display(paths.revisions)), ())
     lock = _attempt(problems, lambda: read_lock(paths.lock, paths.display(paths.lock)), None)
+    overrides = _attempt(problems, lambda: load_overrides(paths.conversion, paths.display(paths.conversion), TRADITIONAL), ())
     if problems:
         raise InputError(problems)
-    return Sources(paths, text, report, meta, revs, lock)
+    return Sources(paths, text, report, meta, revs, lock, overrides)
 
 
 def _attempt(problems: list[Problem], load: Callable[[], T], fallback: T) -> T:
@@ -120,7 +130,10 @@ def prepare(sources: Sources, accept: Acceptance) -> Inputs:
     changes = result.changes + tuple(page_changes)
     warnings = markup_warnings(sources.text, sources.paths.display(sources.paths.report))
     warnings += _revision_warnings(sources, changes)
-    return Inputs(report, sources.meta, sources.revisions, lock, changes, tuple(warnings), sources.paths)
+    notes = unused(sources.overrides, sources.text, sources.paths.display(sources.paths.conversion))
+    return Inputs(
+        report, sources.meta, sources.revisions, lock, changes, tuple(warnings), sources.paths, sources.overrides, tuple(notes)
+    )
 
 
 def _refuse(sources: Sources, result: Reconciliation, accept: Acceptance) -> None:

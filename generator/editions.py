@@ -1,11 +1,16 @@
-"""The editions of the site, as data: one entry per edition."""
+"""The editions of the site, as data: one entry per edition.
+
+Adding an edition is adding an entry to EDITIONS. Traditional editions take
+their interface strings from the simplified ones through the same converter
+as the text, unless an entry in `strings` says otherwise.
+"""
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Mapping
+from typing import Callable, Mapping
 
 ZH_HANS_STRINGS = MappingProxyType(
     {
@@ -20,6 +25,7 @@ ZH_HANS_STRINGS = MappingProxyType(
         "clause_link": "本段链接",
         "document_info": "文件信息",
         "revisions": "修订记录",
+        "editions": "版本",
         "removed_paragraph": "此段已在{date}的修订中删除。",
         "removed_sentence": "此句已在{date}的修订中删除。",
         "removed_section": "此节已在{date}的修订中删除。",
@@ -36,20 +42,31 @@ ZH_HANS_STRINGS = MappingProxyType(
         "moved_sentence": "一句",
         "first_publication": "共{clauses}个条款（部分、节与段落）、{sentences}个句子，各有固定锚点。",
         "sentence_changes": "句子层面：新增{added}句，修改{edited}句，移动{moved}句，删除{removed}句。",
+        "search": "搜索",
+        "search_label": "搜索报告全文",
+        "search_loading": "正在载入……",
+        "search_count": "找到{n}个条款",
+        "search_none": "没有条款包含“{q}”",
     }
 )
 
 
 @dataclass(frozen=True)
 class Edition:
-    """One edition: its language tag, where it lives, and its interface strings."""
+    """One edition: its language, where it lives, how its text is made, its strings."""
 
     code: str
     name: str
     lang: str
     prefix: str
     theme_language: str
+    opencc: str | None = None
+    corner_quotes: bool = False
     strings: Mapping[str, str] = field(default_factory=dict)
+
+    def ui(self, prefix: str) -> dict[str, str]:
+        """Return the interface strings whose keys start with prefix (for the theme)."""
+        return {key: value for key, value in self.strings.items() if key.startswith(prefix)}
 
     def t(self, key: str) -> str:
         """Return the interface string for key."""
@@ -67,6 +84,11 @@ class Edition:
         """Return the note of a revision in this edition's language."""
         return revision.note
 
+    def localized(self, convert: Callable[[str], str]) -> "Edition":
+        """Return the edition with the source strings converted where it has none of its own."""
+        strings = {key: self.strings.get(key) or convert(value) for key, value in ZH_HANS_STRINGS.items()}
+        return replace(self, strings=MappingProxyType(strings))
+
 
 SOURCE = Edition(
     code="zh-Hans",
@@ -77,4 +99,27 @@ SOURCE = Edition(
     strings=ZH_HANS_STRINGS,
 )
 
-EDITIONS: tuple[Edition, ...] = (SOURCE,)
+TAIWAN = Edition(
+    code="zh-Hant-TW",
+    name="繁體中文（臺灣）",
+    lang="zh-Hant-TW",
+    prefix="zh-tw/",
+    theme_language="zh-Hant-TW",
+    opencc="s2tw",
+    corner_quotes=True,
+    strings={"clause_link": "本段連結"},
+)
+
+HONG_KONG = Edition(
+    code="zh-Hant-HK",
+    name="繁體中文（香港）",
+    lang="zh-Hant-HK",
+    prefix="zh-hk/",
+    theme_language="zh-Hant-HK",
+    opencc="s2hk",
+    corner_quotes=True,
+    strings={"clause_link": "本段連結"},
+)
+
+EDITIONS: tuple[Edition, ...] = (SOURCE, TAIWAN, HONG_KONG)
+TRADITIONAL = tuple(e.code for e in EDITIONS if e.opencc)

@@ -8,8 +8,8 @@ are empty after parsing and filled in by `anchors.assign`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator, Union
+from dataclasses import dataclass, replace
+from typing import Callable, Iterator, Union
 
 PLAIN = "plain"
 ITEM = "item"
@@ -112,6 +112,23 @@ class Report:
 
 
 Node = Union[Part, Section, Paragraph, Sentence, Line]
+
+
+def transform(report: Report, change: Callable[[Node], Node]) -> Report:
+    """Return a new report with `change` applied to every node, children first."""
+
+    def paragraph(p: Paragraph) -> Paragraph:
+        return change(replace(p, sentences=tuple(change(s) for s in p.sentences)))
+
+    def section(s: Section) -> Section:
+        return change(replace(s, paragraphs=tuple(paragraph(p) for p in s.paragraphs)))
+
+    def part(p: Part) -> Part:
+        inner = replace(p, paragraphs=tuple(paragraph(x) for x in p.paragraphs), sections=tuple(section(s) for s in p.sections))
+        return change(inner)
+
+    front = FrontMatter(tuple(change(line) for line in report.front.lines), tuple(paragraph(p) for p in report.front.opening))
+    return Report(front, tuple(part(p) for p in report.parts), tuple(paragraph(p) for p in report.closing))
 
 
 def normalize_brackets(text: str) -> str:

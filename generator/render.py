@@ -48,6 +48,7 @@ class Site:
     lock: Lock
     stones: Tombstones
     revisions: tuple[Revision, ...]
+    convert: Callable[[str], str] = str
 
     @cached_property
     def numbers(self) -> dict[str, str]:
@@ -122,6 +123,7 @@ def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]
         stones=site.stones,
         numbers=site.numbers,
         moved_away=site.moved_away.get(page.path, ()),
+        cv=site.convert,
         log=changelog(site.lock, site.revisions) if page.kind == "revisions" else (),
     )
     return tidy(markdown)

@@ -24,6 +24,11 @@ class EditionConfig:
     site_dir: Path
     nav: list[Any]
     site_name: str
+    theme_language: str
+    prefix: str = ""
+    editions: list[dict[str, str]] = field(default_factory=list)
+    code: str = ""
+    ui: dict[str, str] = field(default_factory=dict)
     site_url: str | None = None
     redirects: dict[str, str] = field(default_factory=dict)
 
@@ -55,8 +60,7 @@ def build(config_file: Path, edition: EditionConfig, strict: bool) -> None:
     from mkdocs.exceptions import MkDocsException
 
     config = load_config(config_file, edition, strict)
-    config.plugins["redirects"].config["redirect_maps"] = dict(edition.redirects)
-    _quiet_jieba()
+    _apply_edition(config, edition)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)
@@ -64,6 +68,19 @@ def build(config_file: Path, edition: EditionConfig, strict: bool) -> None:
         raise BuildFailed(str(exc)) from None
     finally:
         config.plugins.on_shutdown()
+
+
+def _apply_edition(config, edition: EditionConfig) -> None:
+    """Set what differs per edition on a loaded configuration."""
+    root = config.site_url or "/"
+    config["site_url"] = root + edition.prefix
+    config.theme["language"] = edition.theme_language
+    config.extra["alternate"] = edition.editions
+    config.extra["edition"] = edition.code
+    config.extra["edition_prefix"] = edition.prefix
+    config.extra["site_root"] = root
+    config.extra["ui"] = edition.ui
+    config.plugins["redirects"].config["redirect_maps"] = dict(edition.redirects)
 
 
 def quiet_logging() -> logging.Handler:
@@ -76,12 +93,3 @@ def quiet_logging() -> logging.Handler:
     logger.setLevel(logging.INFO)
     logger.propagate = False
     return handler
-
-
-def _quiet_jieba() -> None:
-    """Keep jieba's start-up messages out of the build log."""
-    try:
-        import jieba
-    except ImportError:
-        return
-    jieba.setLogLevel(logging.WARNING)

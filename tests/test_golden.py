@@ -18,13 +18,14 @@ GOLDEN = ROOT / "tests" / "golden"
 def test_generated_markdown_matches_golden(request):
     outputs = builder.generate(builder.load(builder.Project.at(ROOT)), ROOT / "templates" / "markdown")
     for out in outputs:
+        markdown = {path: text for path, text in out.files.items() if path.endswith(".md")}
         folder = GOLDEN / out.edition.code
         if request.config.getoption("--update-golden"):
             shutil.rmtree(folder, ignore_errors=True)
-            for path, text in out.files.items():
+            for path, text in markdown.items():
                 (folder / path).parent.mkdir(parents=True, exist_ok=True)
                 (folder / path).write_text(text, encoding="utf-8")
         expected = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*.md")}
-        assert sorted(out.files) == sorted(expected), f"pages of {out.edition.code} differ from the golden set"
-        for path, text in out.files.items():
+        assert sorted(markdown) == sorted(expected), f"pages of {out.edition.code} differ from the golden set"
+        for path, text in markdown.items():
             assert text == expected[path], f"{out.edition.code}/{path} differs from golden (make golden, then review)"

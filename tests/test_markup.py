@@ -27,7 +27,7 @@ def test_markup_in_every_context_shows_literally(fresh_content):
     report.write_text(text, encoding="utf-8")
     project = project_for(content_copy)
     summary = builder.build(project)
-    assert summary.pages == 14
+    assert (summary.editions, summary.pages) == (3, 14)
 
     home = soup(project.site / "index.html").select_one("article")
     part1 = soup(project.site / "p1" / "index.html").select_one("article")

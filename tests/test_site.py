@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from generator import anchors
+from generator.editions import EDITIONS
 from generator.model import nodes
 from generator.parse import parse
 
@@ -35,6 +36,13 @@ def pages(built_site):
 @pytest.fixture(scope="module")
 def html_files(built_site):
     return sorted(built_site.rglob("*.html"))
+
+
+def edition_files(site: Path, prefix: str) -> list[Path]:
+    """Return the HTML files of one edition (the source edition is at the root)."""
+    others = [e.prefix for e in EDITIONS if e.prefix and e.prefix != prefix]
+    root = site / prefix
+    return sorted(p for p in root.rglob("*.html") if not any(p.is_relative_to(site / o) for o in others))
 
 
 def test_reading_order_visits_every_report_page(pages, built_site):
@@ -66,13 +74,14 @@ def _joined_gaps(root: Path) -> int:
     return sum(len(line) for line in lines) - sum(len(s) for s in source_sentences(root))
 
 
-def test_every_node_has_an_element_with_its_id_once(root, html_files, built_site):
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.code)
+def test_every_node_has_an_element_with_its_id_once(root, built_site, edition):
     report = anchors.assign(parse((root / "content" / "report.txt").read_text(encoding="utf-8"), "report.txt"))
     ids = Counter()
-    for path in html_files:
+    for path in edition_files(built_site, edition.prefix):
         ids.update(el["id"] for el in soup(path).select("article [id]"))
     for node in nodes(report):
-        assert ids[node.id] == 1, f"id {node.id} appears {ids[node.id]} times"
+        assert ids[node.id] == 1, f"{edition.code}: id {node.id} appears {ids[node.id]} times"
 
 
 def test_every_paragraph_sits_in_an_element_with_its_id(pages):
@@ -116,18 +125,25 @@ def test_no_third_party_requests(html_files, built_site, root):
         assert "fonts.googleapis" not in text and "@import url(http" not in text
 
 
-def test_html_lang_is_simplified_chinese(html_files):
-    for path in html_files:
-        assert soup(path).html["lang"] == "zh-Hans", path
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.code)
+def test_html_lang_names_the_script_and_region(built_site, edition):
+    for path in edition_files(built_site, edition.prefix):
+        assert soup(path).html["lang"] == edition.lang, path
 
 
-def test_search_index_segments_chinese(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "\\u200b" in index["config"]["separator"]
-    words = re.split(index["config"]["separator"], " ".join(d["text"] for d in index["docs"]))
-    assert "营商" in words or "营商环境" in words
-    locations = {d["location"] for d in index["docs"]}
-    assert "p3/6/#p3-6-5" in locations, "items are search sections that land on their clause"
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.code)
+def test_search_index_holds_every_sentence_at_its_place(built_site, edition):
+    site = built_site / edition.prefix
+    index = json.loads((site / "search" / "clauses.json").read_text(encoding="utf-8"))
+    located = 0
+    for page_number, clause_id, number, heading, sentences in index["clauses"]:
+        url, _ = index["pages"][page_number]
+        page = soup(site / url / "index.html")
+        assert page.select_one(f'article [id="{clause_id}"]') is not None, (url, clause_id)
+        for sentence_id, text in sentences:
+            assert page.select_one(f'article [id="{sentence_id}"]').get_text() == text
+            located += 1
+    assert located == 658 + 3
 
 
 def test_items_are_in_the_page_table_of_contents(built_site):

@@ -1,0 +1,51 @@
+"""The search index of an edition: every clause with its sentences, by page.
+
+The site's search (templates/theme/assets/javascripts/search.js) finds the
+clauses that contain every word of a query, as written, and opens the
+sentence where the match is. Matching text as written needs no word
+segmentation, so simplified and traditional editions search alike and a
+slogan such as 陆上风光三峡 or a term such as 5G基站 is found whole. The
+index is a compact JSON file the script fetches the first time a reader
+searches.
+
+Format: {"pages": [[url, title], ...],
+         "clauses": [[page, id, number, heading, [[sentence id, text], ...]], ...]}
+where `heading` is a part or section heading, or an item's lead sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Callable, Iterator
+
+from .model import ITEM, Paragraph
+from .pages import CLOSING, HOME, REVISIONS, Page, title
+
+INDEX = "search/clauses.json"
+
+
+def index(report, pages: tuple[Page, ...], t: Callable[[str], str]) -> str:
+    """Return the search index of an edition as JSON text."""
+    listed = [page for page in pages if page.kind != REVISIONS]
+    table = {"pages": [[page.url, title(page, t)] for page in listed], "clauses": []}
+    for number, page in enumerate(listed):
+        table["clauses"] += [[number, *row] for row in _rows(page)]
+    return json.dumps(table, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _rows(page: Page) -> Iterator[list]:
+    subject = page.subject
+    if page.kind == HOME:
+        yield from ([line.id, "", "", [[line.id, line.text]]] for line in subject.front.lines)
+        yield from map(_paragraph, subject.front.opening)
+    elif page.kind == CLOSING:
+        yield from map(_paragraph, subject)
+    else:
+        yield [subject.id, subject.number, subject.heading, []]
+        yield from map(_paragraph, subject.paragraphs)
+
+
+def _paragraph(paragraph: Paragraph) -> list:
+    heading = paragraph.lead.text if paragraph.kind == ITEM else ""
+    return [paragraph.id, paragraph.number, heading, [[s.id, s.text] for s in paragraph.sentences]]
+

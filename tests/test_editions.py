@@ -1,0 +1,117 @@
+"""The traditional editions in the built site: same pages and ids, converted text, lang, alternates."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from generator.conversion import Converter, converter_for, load_overrides
+from generator.editions import EDITIONS, SOURCE, TRADITIONAL
+
+from .conftest import ROOT
+from .helpers import page_file, reading_order, report_text, soup
+from .test_site import SITE_PATH, edition_files, source_sentences
+
+TRADITIONAL_EDITIONS = [e for e in EDITIONS if e.opencc]
+# Characters that OpenCC would still change, in the only words where the
+# reviewed text keeps them (see content/conversion.yml and its review).
+KEPT = {"干": ("查干湖", "若干"), "征": ("征程",), "里": ("公里", "萬里"), "准": ("准入",), "游": ("上下游",)}
+
+
+@pytest.fixture(scope="module")
+def overrides():
+    return load_overrides(ROOT / "content" / "conversion.yml", "content/conversion.yml", TRADITIONAL)
+
+
+def relative_pages(site: Path, prefix: str) -> list[str]:
+    return sorted(p.relative_to(site / prefix).as_posix() for p in edition_files(site, prefix))
+
+
+def article_ids(path: Path) -> list[str]:
+    return [el["id"] for el in soup(path).select("article [id]")]
+
+
+@pytest.mark.parametrize("edition", TRADITIONAL_EDITIONS, ids=lambda e: e.code)
+def test_same_pages_and_same_ids_as_the_source(built_site, edition):
+    pages = relative_pages(built_site, edition.prefix)
+    assert pages == relative_pages(built_site, SOURCE.prefix)
+    for page in pages:
+        if page.endswith("index.html"):
+            assert article_ids(built_site / edition.prefix / page) == article_ids(built_site / page), page
+
+
+@pytest.mark.parametrize("edition", TRADITIONAL_EDITIONS, ids=lambda e: e.code)
+def test_every_sentence_is_the_converted_source_sentence(root, built_site, edition, overrides):
+    convert = converter_for(edition, overrides)
+    text = "".join(report_text(page) for page in reading_order(built_site / edition.prefix.rstrip("/")))
+    position = 0
+    for sentence in source_sentences(root):
+        expected = convert(sentence)
+        found = text.find(expected, position)
+        assert found == position, f"{edition.code}: expected {expected} at {position}"
+        position = found + len(expected)
+    assert position == len(text)
+
+
+@pytest.mark.parametrize("edition", TRADITIONAL_EDITIONS, ids=lambda e: e.code)
+def test_no_character_left_in_simplified_form(built_site, edition):
+    opencc = Converter(edition.opencc)
+    for path in edition_files(built_site, edition.prefix):
+        text = soup(path).select_one("article").get_text() if soup(path).select_one("article") else ""
+        for match in re.finditer(r"[\u4e00-\u9fff]", text):
+            char = match.group()
+            if opencc(char) == char:
+                continue
+            context = text[max(0, match.start() - 3) : match.end() + 3]
+            assert any(word in context for word in KEPT.get(char, ())), f"{path}: {char} in {context}"
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.code)
+def test_every_page_links_its_alternates(built_site, edition):
+    for path in edition_files(built_site, edition.prefix):
+        if path.name == "404.html":
+            continue
+        base = "/" + path.relative_to(built_site).as_posix()
+        relative = path.relative_to(built_site / edition.prefix).as_posix().removesuffix("index.html")
+        links = {
+            el["hreflang"]: urlparse(urljoin(base, el["href"])).path
+            for el in soup(path).select('link[rel="alternate"][hreflang]')
+        }
+        expected = {e.lang: f"/{e.prefix}{relative}" for e in EDITIONS}
+        expected["x-default"] = f"/{relative}"
+        assert links == expected, path
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.code)
+def test_switcher_opens_the_same_page_in_every_edition(built_site, edition):
+    for path in edition_files(built_site, edition.prefix):
+        if path.name == "404.html":
+            continue
+        base = "/" + path.relative_to(built_site).as_posix()
+        switch = {a["data-edition"]: a["href"] for a in soup(path).select("a[data-edition]")}
+        assert set(switch) == {e.code for e in EDITIONS}
+        for code, href in switch.items():
+            target = page_file(built_site, urlparse(urljoin(base, href)).path.removeprefix(SITE_PATH))
+            other = next(e for e in EDITIONS if e.code == code)
+            same = path.relative_to(built_site / edition.prefix)
+            assert target == built_site / other.prefix / same, (path, href)
+
+
+def test_sitemaps_list_alternates(built_site):
+    for edition in EDITIONS:
+        sitemap = (built_site / edition.prefix / "sitemap.xml").read_text(encoding="utf-8")
+        assert sitemap.count("<url>") == 14
+        for other in EDITIONS:
+            assert f'hreflang="{other.lang}" href="https://example.org/jilin-report-2023/{other.prefix}p3/1/"' in sitemap
+
+
+def test_interface_strings_are_converted(built_site):
+    tw = soup(built_site / "zh-tw" / "index.html")
+    hk = soup(built_site / "zh-hk" / "index.html")
+    assert tw.select_one("h2#contents").get_text() == "目錄"
+    assert [a.get_text(strip=True) for a in tw.select(".md-sidebar--primary .md-nav__link")][-1] == "修訂記錄"
+    assert hk.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == "2023年吉林省人民政府工作報告"
+    assert "「三個五」" in (built_site / "zh-hk" / "p1" / "index.html").read_text(encoding="utf-8")
