@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import content, conversion, pages, render, search, tombstones, website
+from . import content, conversion, glossary, pages, render, search, tombstones, website
 from .content import Acceptance, Inputs
 from .editions import EDITIONS, Edition
 from .lock import format_lock
@@ -86,7 +86,8 @@ def generate(inputs: Inputs, templates: Path) -> tuple[EditionOutput, ...]:
     for edition in EDITIONS:
         site = edition_site(inputs, edition, stones)
         nav = pages.nav(site.pages, site.edition.t)
-        files = render.render(env, site) | {search.INDEX: search.index(site.report, site.pages, site.edition.t)}
+        index = search.index(site.pages, site.edition.t, site.terms, site.edition.definition)
+        files = render.render(env, site) | {search.INDEX: index}
         outputs.append(EditionOutput(site.edition, files, nav, site.meta.title))
     return tuple(outputs)
 
@@ -97,7 +98,11 @@ def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones
     report = conversion.convert_report(inputs.report, convert)
     local = edition.localized(convert) if edition.opencc else edition
     meta = conversion.convert_meta(inputs.meta, convert)
-    return render.Site(report, meta, local, pages.plan(report), inputs.lock, stones, inputs.revisions, convert)
+    terms = glossary.convert_terms(inputs.terms, convert)
+    return render.Site(
+        report, meta, local, inputs.plan(report), inputs.lock, stones, inputs.revisions, convert,
+        terms, glossary.occurrences(terms, report),
+    )
 
 
 def write(outputs: tuple[EditionOutput, ...], docs: Path) -> dict[str, WriteReport]:
@@ -112,7 +117,7 @@ def write_lock(inputs: Inputs) -> bool:
 
 def redirects(inputs: Inputs) -> dict[str, str]:
     """Return old page path -> new page path#id for every page no longer produced."""
-    plan = pages.plan(inputs.report)
+    plan = inputs.plan()
     by_clause = {page.clause: page.path for page in plan}
     where = pages.locate(plan)
     maps = {}

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from . import anchors, metadata, pages, revisions
+from . import anchors, glossary, metadata, pages, revisions
 from .conversion import Override, load_overrides, unused
 from .editions import TRADITIONAL
 from .errors import InputError, Problem
+from .glossary import Term
 from .lock import Lock, read_lock
 from .metadata import Metadata
 from .model import Report
@@ -54,6 +55,10 @@ class Paths:
     def conversion(self) -> Path:
         return self.folder / "conversion.yml"
 
+    @property
+    def glossary(self) -> Path:
+        return self.folder / "glossary.yml"
+
 
 @dataclass(frozen=True)
 class Sources:
@@ -66,6 +71,7 @@ class Sources:
     revisions: tuple[Revision, ...]
     lock: Lock | None
     overrides: tuple[Override, ...]
+    terms: tuple[Term, ...]
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,11 @@ class Inputs:
     paths: Paths
     overrides: tuple[Override, ...] = ()
     notes: tuple[Problem, ...] = ()
+    terms: tuple[Term, ...] = ()
+
+    def plan(self, report: Report | None = None) -> tuple[pages.Page, ...]:
+        """Return the pages of the site for this report (or a converted copy of it)."""
+        return pages.plan(report or self.report, glossary=bool(self.terms))
 
     @property
     def revision(self) -> Revision:
@@ -104,9 +115,10 @@ def read(paths: Paths) -> Sources:
     revs = _attempt(problems, lambda: revisions.load(paths.revisions, paths.display(paths.revisions)), ())
     lock = _attempt(problems, lambda: read_lock(paths.lock, paths.display(paths.lock)), None)
     overrides = _attempt(problems, lambda: load_overrides(paths.conversion, paths.display(paths.conversion), TRADITIONAL), ())
+    terms = _attempt(problems, lambda: glossary.load(paths.glossary, paths.display(paths.glossary)), ())
     if problems:
         raise InputError(problems)
-    return Sources(paths, text, report, meta, revs, lock, overrides)
+    return Sources(paths, text, report, meta, revs, lock, overrides, terms)
 
 
 def _attempt(problems: list[Problem], load: Callable[[], T], fallback: T) -> T:
@@ -123,16 +135,18 @@ def prepare(sources: Sources, accept: Acceptance) -> Inputs:
     result = reconcile(sources.lock, sources.report, revision)
     _refuse(sources, result, accept)
     report = anchors.rename(sources.report, result.ids)
-    plan = pages.plan(report)
+    plan = pages.plan(report, glossary=bool(sources.terms))
     where = {clause: page.path for clause, page in pages.locate(plan).items()}
     lock = record_origins(result.lock, sources.lock, where)
     lock, page_changes = record_pages(lock, sources.lock, {p.path: p.clause for p in plan}, revision)
     changes = result.changes + tuple(page_changes)
     warnings = markup_warnings(sources.text, sources.paths.display(sources.paths.report))
     warnings += _revision_warnings(sources, changes)
+    warnings += glossary.unused(sources.terms, report, sources.paths.display(sources.paths.glossary))
     notes = unused(sources.overrides, sources.text, sources.paths.display(sources.paths.conversion))
     return Inputs(
-        report, sources.meta, sources.revisions, lock, changes, tuple(warnings), sources.paths, sources.overrides, tuple(notes)
+        report, sources.meta, sources.revisions, lock, changes, tuple(warnings), sources.paths,
+        sources.overrides, tuple(notes), sources.terms,
     )
 
 

@@ -42,13 +42,92 @@ ZH_HANS_STRINGS = MappingProxyType(
         "moved_sentence": "一句",
         "first_publication": "共{clauses}个条款（部分、节与段落）、{sentences}个句子，各有固定锚点。",
         "sentence_changes": "句子层面：新增{added}句，修改{edited}句，移动{moved}句，删除{removed}句。",
+        "glossary": "术语表",
+        "glossary_intro": "报告中的{n}个政策用语及其含义，按类别排列；每条列出它在报告中出现的全部位置。",
+        "category_strategy": "发展战略",
+        "category_project": "重大工程与品牌项目",
+        "category_campaign": "专项行动与工作",
+        "category_formula": "政治用语",
+        "category_instrument": "政策举措与机制",
+        "category_place": "地名、机构与品牌",
+        "term_name": "英文",
+        "term_aliases": "又作",
+        "term_source": "出处",
+        "term_places": "在报告中出现{n}次：",
+        "term_more": "术语表中的解释",
         "search": "搜索",
         "search_label": "搜索报告全文",
         "search_loading": "正在载入……",
         "search_count": "找到{n}个条款",
         "search_none": "没有条款包含“{q}”",
+        "english_summary": "英文摘要",
+        "stale": "此摘要可能已过时：中文原文在摘要写成后有改动。",
+        "summary_pending": "摘要待补。",
     }
 )
+
+
+EN_STRINGS = MappingProxyType(
+    {
+        "home": "Home",
+        "contents": "Contents",
+        "closing": "Closing",
+        "in_this_part": "Sections of this part",
+        "occasion": "Occasion",
+        "date": "Date",
+        "speaker": "Speaker",
+        "source": "Source of the text",
+        "clause_link": "link to this clause",
+        "document_info": "About this document",
+        "revisions": "Revisions",
+        "editions": "Editions",
+        "removed_paragraph": "This paragraph was removed in the revision of {date}.",
+        "removed_sentence": "This sentence was removed in the revision of {date}.",
+        "removed_section": "This section was removed in the revision of {date}.",
+        "removed_part": "This part was removed in the revision of {date}.",
+        "removed_line": "This line was removed in the revision of {date}.",
+        "removed_text": "Text before removal (Chinese)",
+        "see_current": "Go to the current text",
+        "event_added": "Added",
+        "event_edited": "Edited",
+        "event_moved": "Moved",
+        "event_removed": "Removed",
+        "sentence_in": ", one sentence:",
+        "moved_away": "These clauses moved elsewhere:",
+        "moved_sentence": "a sentence",
+        "first_publication": "{clauses} clauses (parts, sections and paragraphs) and {sentences} sentences, each with a permanent anchor.",
+        "sentence_changes": "Sentences: {added} added, {edited} edited, {moved} moved, {removed} removed.",
+        "glossary": "Glossary",
+        "glossary_intro": "The {n} policy slogans and coined terms of the report, by category, each with every place it occurs.",
+        "category_strategy": "Development strategies",
+        "category_project": "Flagship projects and programmes",
+        "category_campaign": "Campaigns and initiatives",
+        "category_formula": "Political formulas",
+        "category_instrument": "Policy instruments and mechanisms",
+        "category_place": "Places, organisations and brands",
+        "term_name": "Chinese",
+        "term_aliases": "also",
+        "term_source": "Source",
+        "term_places": "Occurs {n} times:",
+        "term_more": "In the glossary",
+        "search": "Search",
+        "search_label": "Search the summaries",
+        "search_loading": "Loading…",
+        "search_count": "{n} clauses found",
+        "search_none": "No clause contains “{q}”",
+        "part": "Part {n}",
+        "item": "Item {number}",
+        "summary_pending": "Summary pending.",
+        "stale": "This summary may be out of date: the Chinese text has changed since it was written.",
+        "read_chinese": "Chinese text:",
+        "figures": "Figures cited:",
+        "summarised_above": "Covered by the summary above.",
+        "english_summary": "English summary",
+        "edition_note": "This English edition gives a faithful summary of every part, section and item of the report, with the figures as published. The Chinese text is authoritative; every summary links to its clause in each Chinese edition.",
+    }
+)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 @dataclass(frozen=True)
@@ -63,6 +142,11 @@ class Edition:
     opencc: str | None = None
     corner_quotes: bool = False
     strings: Mapping[str, str] = field(default_factory=dict)
+    language: str = "zh"
+
+    @property
+    def english(self) -> bool:
+        return self.language == "en"
 
     def ui(self, prefix: str) -> dict[str, str]:
         """Return the interface strings whose keys start with prefix (for the theme)."""
@@ -74,15 +158,21 @@ class Edition:
 
     def format_date(self, date: datetime.date) -> str:
         """Return the date as readers of this edition write it."""
+        if self.english:
+            return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
         return f"{date.year}年{date.month}月{date.day}日"
 
     def format_date_iso(self, text: str) -> str:
         """Return a YYYY-MM-DD date as readers of this edition write it."""
         return self.format_date(datetime.date.fromisoformat(text))
 
+    def definition(self, term) -> str:
+        """Return the definition of a glossary term in this edition's language."""
+        return term.en_definition if self.english else term.zh
+
     def revision_note(self, revision) -> str:
         """Return the note of a revision in this edition's language."""
-        return revision.note
+        return revision.note_en if self.english else revision.note
 
     def localized(self, convert: Callable[[str], str]) -> "Edition":
         """Return the edition with the source strings converted where it has none of its own."""
@@ -121,5 +211,16 @@ HONG_KONG = Edition(
     strings={"clause_link": "本段連結"},
 )
 
-EDITIONS: tuple[Edition, ...] = (SOURCE, TAIWAN, HONG_KONG)
+ENGLISH = Edition(
+    code="en",
+    name="English",
+    lang="en",
+    prefix="en/",
+    theme_language="en",
+    strings=EN_STRINGS,
+    language="en",
+)
+
+EDITIONS: tuple[Edition, ...] = (SOURCE, TAIWAN, HONG_KONG, ENGLISH)
+CHINESE = tuple(e for e in EDITIONS if not e.english)
 TRADITIONAL = tuple(e.code for e in EDITIONS if e.opencc)

@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from typing import Iterator, Union
 
 from .errors import InputError
-from .model import Paragraph, Part, Report, Section
+from .model import Paragraph, Part, Report, Section, Sentence
 
 HOME = "home"
 PART = "part"
 SECTION = "section"
 CLOSING = "closing"
 REVISIONS = "revisions"
+GLOSSARY = "glossary"
 
 Subject = Union[Report, Part, Section, tuple[Paragraph, ...]]
-PSEUDO_IDS = {HOME: "report", CLOSING: "closing", REVISIONS: "revisions"}
+PSEUDO_IDS = {HOME: "report", CLOSING: "closing", REVISIONS: "revisions", GLOSSARY: "glossary"}
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,15 @@ class Page:
         return PSEUDO_IDS.get(self.kind) or self.subject.id
 
 
-def plan(report: Report) -> tuple[Page, ...]:
-    """Return the pages of the report in document order."""
+def plan(report: Report, glossary: bool = False) -> tuple[Page, ...]:
+    """Return the pages of the report in document order, then the reference pages."""
     pages = [Page("index.md", HOME, report)]
     for part in report.parts:
         pages.extend(_part_pages(part))
     if report.closing:
         pages.append(Page("closing.md", CLOSING, report.closing))
+    if glossary:
+        pages.append(Page("glossary.md", GLOSSARY, report))
     pages.append(Page("revisions.md", REVISIONS, report))
     _refuse_duplicates(pages)
     return tuple(pages)
@@ -87,9 +90,16 @@ def locate(pages: tuple[Page, ...]) -> dict[str, Page]:
     return where
 
 
+def page_sentences(page: Page) -> Iterator:
+    """Yield the sentences shown on a page."""
+    for node in _page_nodes(page):
+        if isinstance(node, Sentence):
+            yield node
+
+
 def _page_nodes(page: Page) -> Iterator:
     subject = page.subject
-    if page.kind == REVISIONS:
+    if page.kind in (REVISIONS, GLOSSARY):
         return
     if page.kind == HOME:
         heads, paragraphs = subject.front.lines, subject.front.opening
@@ -107,7 +117,7 @@ def title(page: Page, t) -> str:
     """Return the nav title of a page in an edition (`t` gives interface strings)."""
     if page.kind == HOME:
         return t("home")
-    if page.kind in (CLOSING, REVISIONS):
+    if page.kind in (CLOSING, REVISIONS, GLOSSARY):
         return t(page.kind)
     if page.kind == PART:
         return page.subject.heading

@@ -6,23 +6,25 @@ already Markup; templates only loop and branch.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .changelog import changelog
+from .glossary import CATEGORIES, Mark, Place, Term, places
 from .editions import Edition
 from .escape import escape, escape_text
 from .lock import Lock
 from .metadata import Metadata
 from .model import Report, Sentence, nodes
-from .pages import Page, locate
+from .pages import Page, locate, page_sentences
 from .reconcile import flatten
 from .revisions import Revision
 from .tombstones import Pointer, Tombstones, pointers
@@ -34,6 +36,7 @@ TEMPLATES = {
     "section": "section.md.j2",
     "closing": "closing.md.j2",
     "revisions": "revisions.md.j2",
+    "glossary": "glossary.md.j2",
 }
 
 
@@ -49,6 +52,17 @@ class Site:
     stones: Tombstones
     revisions: tuple[Revision, ...]
     convert: Callable[[str], str] = str
+    terms: tuple[Term, ...] = ()
+    marks: Mapping[str, tuple[Mark, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def places(self) -> dict[str, tuple[Place, ...]]:
+        """Return the clauses where each term occurs."""
+        return places(self.terms, self.report, self.marks)
+
+    @cached_property
+    def glossary_url(self) -> str:
+        return next((p.url for p in self.pages if p.kind == "glossary"), "")
 
     @cached_property
     def numbers(self) -> dict[str, str]:
@@ -124,6 +138,11 @@ def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]
         numbers=site.numbers,
         moved_away=site.moved_away.get(page.path, ()),
         cv=site.convert,
+        text=_texter(site, page),
+        term_data=_term_data(site, page),
+        terms=site.terms,
+        places=site.places,
+        categories=CATEGORIES,
         log=changelog(site.lock, site.revisions) if page.kind == "revisions" else (),
     )
     return tidy(markdown)
@@ -132,6 +151,49 @@ def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]
 def tidy(markdown: str) -> str:
     """Return Markdown with at most one blank line between blocks and one final newline."""
     return BLANK_LINES.sub("\n\n", markdown).strip("\n") + "\n"
+
+
+def relative_url(source: str, target: str) -> str:
+    """Return the link from one directory URL of the site to another."""
+    path = posixpath.relpath(target or ".", source or ".")
+    return "./" if path == "." else path + "/"
+
+
+def _texter(site: Site, page: Page) -> Callable[[Sentence], Markup]:
+    """Return a function giving a sentence as Markup, with its terms linked to the glossary."""
+    glossary = relative_url(page.url, site.glossary_url)
+
+    def text(sentence: Sentence) -> Markup:
+        pieces, cursor = [], 0
+        for mark in site.marks.get(sentence.id, ()):
+            pieces.append(escape_text(sentence.text[cursor : mark.start]))
+            term = escape_text(sentence.text[mark.start : mark.end])
+            pieces.append(f'<a class="term" href="{glossary}#g-{mark.term}" data-term="{mark.term}">{term}</a>')
+            cursor = mark.end
+        pieces.append(escape_text(sentence.text[cursor:]))
+        return Markup("".join(pieces))
+
+    return text
+
+
+def _term_data(site: Site, page: Page) -> Callable[[], Markup]:
+    """Return a function giving the definitions of the terms on a page, as script data."""
+
+    def data() -> Markup:
+        used = {m.term for s in page_sentences(page) for m in site.marks.get(s.id, ())}
+        table = {
+            t.id: {"term": t.term, "category": site.edition.t("category_" + t.category),
+                   "definition": site.edition.definition(t), "name": t.en}
+            for t in site.terms if t.id in used
+        }
+        if not table:
+            return Markup("")
+        text = json.dumps(table, ensure_ascii=False, sort_keys=True)
+        safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        more = escape_text(site.edition.t("term_more"))
+        return Markup(f'<script type="application/json" id="term-data" data-more="{more}">{safe}</script>')
+
+    return data
 
 
 def _linker(page: Page, where: dict[str, Page]) -> Callable[[str], str]:

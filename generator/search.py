@@ -8,6 +8,9 @@ slogan such as 陆上风光三峡 or a term such as 5G基站 is found whole. The
 index is a compact JSON file the script fetches the first time a reader
 searches.
 
+Glossary entries are in the index too: the term is their heading, the
+definition their text.
+
 Format: {"pages": [[url, title], ...],
          "clauses": [[page, id, number, heading, [[sentence id, text], ...]], ...]}
 where `heading` is a part or section heading, or an item's lead sentence.
@@ -19,18 +22,24 @@ import json
 from typing import Callable, Iterator
 
 from .model import ITEM, Paragraph
-from .pages import CLOSING, HOME, REVISIONS, Page, title
+from .pages import CLOSING, GLOSSARY, HOME, REVISIONS, Page, title
 
 INDEX = "search/clauses.json"
 
 
-def index(report, pages: tuple[Page, ...], t: Callable[[str], str]) -> str:
-    """Return the search index of an edition as JSON text."""
+def index(pages: tuple[Page, ...], t: Callable[[str], str], terms=(), definition=str) -> str:
+    """Return the search index of an edition as JSON text; glossary entries count as clauses."""
     listed = [page for page in pages if page.kind != REVISIONS]
     table = {"pages": [[page.url, title(page, t)] for page in listed], "clauses": []}
     for number, page in enumerate(listed):
-        table["clauses"] += [[number, *row] for row in _rows(page)]
+        rows = _terms(terms, definition) if page.kind == GLOSSARY else _rows(page)
+        table["clauses"] += [[number, *row] for row in rows]
     return json.dumps(table, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _terms(terms, definition) -> Iterator[list]:
+    for term in terms:
+        yield [term.anchor, "", term.term, [[term.anchor, definition(term)]]]
 
 
 def _rows(page: Page) -> Iterator[list]:

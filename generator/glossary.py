@@ -1,0 +1,192 @@
+"""The glossary of policy slogans (`content/glossary.yml`) and where its terms occur.
+
+Terms are found inside unbroken Chinese text, where there are no word
+boundaries (推进一主六双建设): every term and alias is tried at every position,
+longest first, and matches never overlap, so 三保障 is never read as 三保
+and 旗E春城、旗动吉林 is one term. Matching runs on each edition's own text,
+with the terms converted like the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable
+
+from . import yamlfile
+from .errors import Problem, raise_if_any
+from .model import Report, Sentence, paragraphs, sentences
+from .yamlfile import Field
+
+CATEGORIES = ("strategy", "project", "campaign", "formula", "instrument", "place")
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+FIELDS = (
+    Field("id"),
+    Field("term"),
+    Field("aliases", list),
+    Field("category"),
+    Field("zh"),
+    Field("en"),
+    Field("en_definition"),
+    Field("source", required=False),
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry: the term, its forms in the text, and its definitions."""
+
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    category: str
+    zh: str
+    en: str
+    en_definition: str
+    source: str
+    line: int
+
+    @property
+    def anchor(self) -> str:
+        """Return the id of the term's entry on the glossary page."""
+        return f"g-{self.id}"
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One occurrence of a term in a sentence: [start, end) of its text."""
+
+    sentence: str
+    start: int
+    end: int
+    term: str
+
+
+def load(path: Path, display: str) -> tuple[Term, ...]:
+    """Read and validate the glossary; no file means no glossary."""
+    if not path.exists():
+        return ()
+    data = yamlfile.load(path, display)
+    raise_if_any(yamlfile.check_mapping(data, (Field("terms", list),), display, "glossary", 1))
+    items = data["terms"]
+    problems, terms = [], []
+    for index, item in enumerate(items):
+        found = yamlfile.check_mapping(item, FIELDS, display, _what(item, index), items.lines[index])
+        problems += found
+        if not found:
+            terms.append(_term(item))
+    raise_if_any(problems + _consistency(tuple(terms), display))
+    return tuple(terms)
+
+
+def _what(item, index: int) -> str:
+    name = item.get("term") if isinstance(item, dict) else None
+    return f"term {name!r}" if isinstance(name, str) else f"term {index + 1}"
+
+
+def _term(item: yamlfile.Mapping) -> Term:
+    return Term(
+        id=item["id"],
+        term=item["term"].strip(),
+        aliases=tuple(a.strip() for a in item["aliases"]),
+        category=item["category"],
+        zh=item["zh"].strip(),
+        en=item["en"].strip(),
+        en_definition=item["en_definition"].strip(),
+        source=(item.get("source") or "").strip(),
+        line=item.line,
+    )
+
+
+def _consistency(terms: tuple[Term, ...], display: str) -> list[Problem]:
+    problems, ids, forms = [], {}, {}
+    for t in terms:
+        what = f"term {t.term!r}"
+        if not ID_RE.fullmatch(t.id):
+            problems.append(Problem(display, t.line, f"{what}: id {t.id!r} must be lowercase letters, digits and hyphens"))
+        if t.category not in CATEGORIES:
+            problems.append(Problem(display, t.line, f"{what}: unknown category {t.category!r} (one of {', '.join(CATEGORIES)})"))
+        if any(not isinstance(a, str) or not a for a in t.aliases):
+            problems.append(Problem(display, t.line, f"{what}: aliases must be a list of texts"))
+        if t.id in ids:
+            problems.append(Problem(display, t.line, f"{what}: id {t.id!r} is already used at line {ids[t.id]}"))
+        ids.setdefault(t.id, t.line)
+        for form in t.forms:
+            if form in forms:
+                problems.append(Problem(display, t.line, f"{what}: {form!r} is already a form of the term at line {forms[form]}"))
+            forms.setdefault(form, t.line)
+    return problems
+
+
+def unused(terms: tuple[Term, ...], report: Report, display: str) -> list[Problem]:
+    """Return a problem for every term or alias that never occurs in the report."""
+    finder = Finder(terms)
+    seen = {(m.term, s.text[m.start : m.end]) for s in sentences(report) for m in finder.marks(s)}
+    return [
+        Problem(display, t.line, f"term {t.term!r}: {form!r} does not occur in the report")
+        for t in terms
+        for form in t.forms
+        if (t.id, form) not in seen
+    ]
+
+
+def convert_terms(terms: tuple[Term, ...], convert: Callable[[str], str]) -> tuple[Term, ...]:
+    """Return the terms with their Chinese text converted for an edition."""
+    return tuple(
+        replace(t, term=convert(t.term), aliases=tuple(map(convert, t.aliases)), zh=convert(t.zh), source=convert(t.source))
+        for t in terms
+    )
+
+
+class Finder:
+    """Finds every term of a glossary in text: longest first, no overlaps."""
+
+    def __init__(self, terms: tuple[Term, ...]):
+        self._owner = {form: t.id for t in terms for form in t.forms}
+        forms = sorted(self._owner, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, forms))) if forms else None
+
+    def marks(self, sentence: Sentence) -> list[Mark]:
+        """Return the occurrences of terms in a sentence, in order."""
+        if self._pattern is None:
+            return []
+        return [
+            Mark(sentence.id, m.start(), m.end(), self._owner[m.group()])
+            for m in self._pattern.finditer(sentence.text)
+        ]
+
+
+def occurrences(terms: tuple[Term, ...], report: Report) -> dict[str, tuple[Mark, ...]]:
+    """Return the marks of every sentence of the report that holds a term, by sentence id."""
+    finder = Finder(terms)
+    found = {}
+    for sentence in sentences(report):
+        marks = finder.marks(sentence)
+        if marks:
+            found[sentence.id] = tuple(marks)
+    return found
+
+
+@dataclass(frozen=True)
+class Place:
+    """A clause where a term occurs: the clause, its number, the first sentence, how often."""
+
+    clause: str
+    number: str
+    sentence: str
+    count: int
+
+
+def places(terms: tuple[Term, ...], report: Report, marks: dict[str, tuple[Mark, ...]]) -> dict[str, tuple[Place, ...]]:
+    """Return, for every term, the clauses where it occurs, in document order."""
+    found: dict[str, list[Place]] = {t.id: [] for t in terms}
+    for paragraph in paragraphs(report):
+        for term_id in dict.fromkeys(m.term for s in paragraph.sentences for m in marks.get(s.id, ())):
+            hits = [(s.id, m) for s in paragraph.sentences for m in marks.get(s.id, ()) if m.term == term_id]
+            found[term_id].append(Place(paragraph.id, paragraph.number, hits[0][0], len(hits)))
+    return {key: tuple(value) for key, value in found.items()}

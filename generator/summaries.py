@@ -1,0 +1,167 @@
+"""English summaries (`content/summaries/*.yml`), keyed by clause id.
+
+One summary for the whole report (`report`), each part, each section, each
+item and the closing (`closing`). Each lists the figures it cites as they are
+written in the Chinese, and stores the fingerprint of the Chinese text it
+summarizes: when that text changes, the summary is reported stale until
+someone reviews it and runs `python -m generator stamp`.
+
+Summaries name glossary terms as [[一主六双]] (the glossary's English name)
+or [[一主六双|the words to show]].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from . import yamlfile
+from .errors import Problem, raise_if_any
+from .fingerprint import fingerprint
+from .model import ITEM, Report, paragraphs
+from .yamlfile import Field
+
+FIELDS = (Field("title"), Field("summary"), Field("figures", list), Field("fingerprint", required=False))
+MARKER = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
+REPORT, CLOSING = "report", "closing"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A clause that has (or should have) a summary: its kind, number and Chinese text."""
+
+    id: str
+    kind: str
+    number: str
+    text: str
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.text)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """An English summary of one clause."""
+
+    id: str
+    title: str
+    text: str
+    figures: tuple[str, ...]
+    fingerprint: str
+    path: str
+    line: int
+
+
+def targets(report: Report) -> dict[str, Target]:
+    """Return the clauses to summarize, in document order, by id."""
+    found = {REPORT: Target(REPORT, REPORT, "", _report_text(report))}
+    for part in report.parts:
+        text = part.heading + "".join(p.text for p in part.paragraphs)
+        text += "".join(s.heading + "".join(p.text for p in s.paragraphs) for s in part.sections)
+        found[part.id] = Target(part.id, "part", part.number, text)
+        found.update(_items(part.paragraphs))
+        for section in part.sections:
+            text = section.heading + "".join(p.text for p in section.paragraphs)
+            found[section.id] = Target(section.id, "section", section.number, text)
+            found.update(_items(section.paragraphs))
+    if report.closing:
+        found[CLOSING] = Target(CLOSING, CLOSING, "", "".join(p.text for p in report.closing))
+    return found
+
+
+def _items(paragraphs) -> Iterator[tuple[str, Target]]:
+    for p in paragraphs:
+        if p.kind == ITEM:
+            yield p.id, Target(p.id, "item", p.number, p.text)
+
+
+def _report_text(report: Report) -> str:
+    headings = "".join(part.heading + "".join(s.heading for s in part.sections) for part in report.parts)
+    return headings + "".join(p.text for p in paragraphs(report))
+
+
+def load(folder: Path, display) -> tuple[Summary, ...]:
+    """Read every summary file of the folder (sorted by name)."""
+    if not folder.is_dir():
+        return ()
+    problems, found = [], []
+    for path in sorted(folder.glob("*.yml")):
+        shown = display(path)
+        data = yamlfile.load(path, shown)
+        if not isinstance(data, yamlfile.Mapping):
+            problems.append(Problem(shown, 1, "expected a mapping of clause ids to summaries"))
+            continue
+        for key, entry in data.items():
+            checked = yamlfile.check_mapping(entry, FIELDS, shown, f"summary {key!r}", data.line_of(key))
+            problems += checked
+            if not checked:
+                found.append(_summary(key, entry, shown, data.line_of(key)))
+    raise_if_any(problems)
+    return tuple(found)
+
+
+def _summary(key, entry: yamlfile.Mapping, shown: str, line: int) -> Summary:
+    return Summary(
+        id=str(key),
+        title=entry["title"].strip(),
+        text=" ".join(entry["summary"].split()),
+        figures=tuple(str(f) for f in entry["figures"]),
+        fingerprint=str(entry.get("fingerprint") or ""),
+        path=shown,
+        line=line,
+    )
+
+
+def validate(summaries: tuple[Summary, ...], wanted: dict[str, Target], glossary_terms: set[str]) -> list[Problem]:
+    """Return the errors of the summaries: unknown or repeated ids, unknown terms, figures not in the text."""
+    problems, seen = [], {}
+    for s in summaries:
+        if s.id not in wanted:
+            problems.append(Problem(s.path, s.line, f"summary {s.id!r}: no part, section, item or closing has this id"))
+        if s.id in seen:
+            problems.append(Problem(s.path, s.line, f"summary {s.id!r}: already given at {seen[s.id]}"))
+        seen.setdefault(s.id, f"{s.path}:{s.line}")
+        for key, _ in MARKER.findall(s.text):
+            if key not in glossary_terms:
+                problems.append(Problem(s.path, s.line, f"summary {s.id!r}: unknown glossary term [[{key}]]"))
+        target = wanted.get(s.id)
+        for figure in s.figures if target else ():
+            if figure not in target.text:
+                problems.append(Problem(s.path, s.line, f"summary {s.id!r}: figure {figure!r} does not occur in the clause"))
+    return problems
+
+
+def coverage(summaries: tuple[Summary, ...], wanted: dict[str, Target]) -> tuple[list[str], list[Summary]]:
+    """Return the ids without a summary and the summaries whose Chinese text changed."""
+    have = {s.id: s for s in summaries}
+    missing = [key for key in wanted if key not in have]
+    stale = [s for s in summaries if s.id in wanted and s.fingerprint != wanted[s.id].fingerprint]
+    return missing, stale
+
+
+def stamp(path: Path, fingerprints: dict[str, str]) -> int:
+    """Write the given fingerprints into a summary file; return how many entries changed."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    starts = [n for n, line in enumerate(lines) if re.match(r"^[^\s#][^:]*:\s*$", line)]
+    changed = 0
+    for index in reversed(range(len(starts))):
+        start = starts[index]
+        key = lines[start].rstrip(":").strip().strip("'\"")
+        if key not in fingerprints:
+            continue
+        end = starts[index + 1] if index + 1 < len(starts) else len(lines)
+        while end > start + 1 and not lines[end - 1].strip():
+            end -= 1
+        wanted = f"  fingerprint: {fingerprints[key]}"
+        old = next((n for n in range(start + 1, end) if lines[n].startswith("  fingerprint:")), None)
+        if old is None:
+            lines.insert(end, wanted)
+            changed += 1
+        elif lines[old] != wanted:
+            lines[old] = wanted
+            changed += 1
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return changed
