@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import content, conversion, glossary, pages, render, search, tombstones, website
+from . import content, conversion, glossary, pages, render, search, summaries, tombstones, website
 from .content import Acceptance, Inputs
 from .editions import EDITIONS, Edition
 from .lock import format_lock
@@ -85,10 +85,10 @@ def generate(inputs: Inputs, templates: Path) -> tuple[EditionOutput, ...]:
     outputs = []
     for edition in EDITIONS:
         site = edition_site(inputs, edition, stones)
-        nav = pages.nav(site.pages, site.edition.t)
-        index = search.index(site.pages, site.edition.t, site.terms, site.edition.definition)
-        files = render.render(env, site) | {search.INDEX: index}
-        outputs.append(EditionOutput(site.edition, files, nav, site.meta.title))
+        nav = pages.nav(site.pages, site.label)
+        files = render.render(env, site) | {search.INDEX: search.index(site)}
+        name = site.meta.title_en if site.edition.english else site.meta.title
+        outputs.append(EditionOutput(site.edition, files, nav, name))
     return tuple(outputs)
 
 
@@ -101,7 +101,8 @@ def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones
     terms = glossary.convert_terms(inputs.terms, convert)
     return render.Site(
         report, meta, local, inputs.plan(report), inputs.lock, stones, inputs.revisions, convert,
-        terms, glossary.occurrences(terms, report),
+        terms, glossary.occurrences(terms, report), {s.id: s for s in inputs.summaries},
+        summaries.targets(inputs.report), {t.term: t.id for t in inputs.terms},
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from . import build as builder
 from . import website
 from .content import Acceptance
-from .errors import InputError
+from .errors import InputError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
         ("serve", cmd_serve, "preview the site, regenerating when content/ or templates/ change"),
         ("check", cmd_check, "validate the inputs without writing anything"),
         ("diff", cmd_diff, "list what changed between the anchor lock and the text"),
+        ("stamp", cmd_stamp, "record that English summaries match the current Chinese text"),
     ):
         sub = commands.add_parser(name, help=text, description=text)
         sub.set_defaults(command=func)
@@ -49,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
         sub.add_argument("--accept-removals", action="store_true", help="retire the ids of clauses removed from the text")
         sub.add_argument("--accept-ambiguous", action="store_true", help="resolve ambiguous matches by document order")
+        if name == "stamp":
+            sub.add_argument("ids", nargs="*", help="summaries reviewed against the current text (default: the unstamped)")
         if name == "serve":
             sub.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     return parser
@@ -110,6 +113,24 @@ def cmd_serve(project: builder.Project, args: argparse.Namespace) -> int:
     from . import preview
 
     return preview.serve(project, args.dev_addr, args.strict)
+
+
+def cmd_stamp(project: builder.Project, args: argparse.Namespace) -> int:
+    """Write the current fingerprints into reviewed (or not yet stamped) summaries."""
+    from . import summaries
+
+    inputs = builder.load(project, _accept(args))
+    wanted = summaries.targets(inputs.report)
+    chosen = [s for s in inputs.summaries if (s.id in args.ids if args.ids else not s.fingerprint)]
+    unknown = set(args.ids) - {s.id for s in inputs.summaries}
+    if unknown:
+        raise InputError([Problem(project.display(project.content / "summaries"), 0, f"no summary {key!r}") for key in sorted(unknown)])
+    changed = 0
+    for path in sorted({s.path for s in chosen}):
+        prints = {s.id: wanted[s.id].fingerprint for s in chosen if s.path == path}
+        changed += summaries.stamp(project.root / path if not Path(path).is_absolute() else Path(path), prints)
+    print(f"stamped {changed} summar{'y' if changed == 1 else 'ies'}")
+    return 0
 
 
 def _checked_inputs(project: builder.Project, args: argparse.Namespace) -> builder.Inputs:

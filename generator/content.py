@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from . import anchors, glossary, metadata, pages, revisions
+from . import anchors, glossary, metadata, pages, revisions, summaries
 from .conversion import Override, load_overrides, unused
 from .editions import TRADITIONAL
-from .errors import InputError, Problem
+from .errors import InputError, Problem, raise_if_any
 from .glossary import Term
+from .summaries import Summary
 from .lock import Lock, read_lock
 from .metadata import Metadata
 from .model import Report
@@ -59,6 +60,10 @@ class Paths:
     def glossary(self) -> Path:
         return self.folder / "glossary.yml"
 
+    @property
+    def summaries(self) -> Path:
+        return self.folder / "summaries"
+
 
 @dataclass(frozen=True)
 class Sources:
@@ -72,6 +77,7 @@ class Sources:
     lock: Lock | None
     overrides: tuple[Override, ...]
     terms: tuple[Term, ...]
+    summaries: tuple[Summary, ...]
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,7 @@ class Inputs:
     overrides: tuple[Override, ...] = ()
     notes: tuple[Problem, ...] = ()
     terms: tuple[Term, ...] = ()
+    summaries: tuple[Summary, ...] = ()
 
     def plan(self, report: Report | None = None) -> tuple[pages.Page, ...]:
         """Return the pages of the site for this report (or a converted copy of it)."""
@@ -116,9 +123,10 @@ def read(paths: Paths) -> Sources:
     lock = _attempt(problems, lambda: read_lock(paths.lock, paths.display(paths.lock)), None)
     overrides = _attempt(problems, lambda: load_overrides(paths.conversion, paths.display(paths.conversion), TRADITIONAL), ())
     terms = _attempt(problems, lambda: glossary.load(paths.glossary, paths.display(paths.glossary)), ())
+    english = _attempt(problems, lambda: summaries.load(paths.summaries, paths.display), ())
     if problems:
         raise InputError(problems)
-    return Sources(paths, text, report, meta, revs, lock, overrides, terms)
+    return Sources(paths, text, report, meta, revs, lock, overrides, terms, english)
 
 
 def _attempt(problems: list[Problem], load: Callable[[], T], fallback: T) -> T:
@@ -135,6 +143,9 @@ def prepare(sources: Sources, accept: Acceptance) -> Inputs:
     result = reconcile(sources.lock, sources.report, revision)
     _refuse(sources, result, accept)
     report = anchors.rename(sources.report, result.ids)
+    forms = {form for t in sources.terms for form in t.forms}
+    retired = {e.id for e in result.lock.removed()}
+    raise_if_any(summaries.validate(sources.summaries, summaries.targets(report), forms, retired))
     plan = pages.plan(report, glossary=bool(sources.terms))
     where = {clause: page.path for clause, page in pages.locate(plan).items()}
     lock = record_origins(result.lock, sources.lock, where)
@@ -143,10 +154,12 @@ def prepare(sources: Sources, accept: Acceptance) -> Inputs:
     warnings = markup_warnings(sources.text, sources.paths.display(sources.paths.report))
     warnings += _revision_warnings(sources, changes)
     warnings += glossary.unused(sources.terms, report, sources.paths.display(sources.paths.glossary))
+    warnings += _summary_warnings(sources, report)
+    warnings += summaries.orphans(sources.summaries, {e.id for e in lock.removed()})
     notes = unused(sources.overrides, sources.text, sources.paths.display(sources.paths.conversion))
     return Inputs(
         report, sources.meta, sources.revisions, lock, changes, tuple(warnings), sources.paths,
-        sources.overrides, tuple(notes), sources.terms,
+        sources.overrides, tuple(notes), sources.terms, sources.summaries,
     )
 
 
@@ -196,3 +209,16 @@ def _revision_warnings(sources: Sources, changes: tuple[Change, ...]) -> list[Pr
     shown = sources.paths.display(sources.paths.revisions)
     return [Problem(shown, sources.revisions[-1].line, "the text changed since the first publication: "
                     "add a revision (date, note, note_en) for the changes")]
+
+
+def _summary_warnings(sources: Sources, report: Report) -> list[Problem]:
+    """Report clauses without an English summary, and summaries of changed text."""
+    missing, stale = summaries.coverage(sources.summaries, summaries.targets(report))
+    shown = sources.paths.display(sources.paths.summaries)
+    found = [Problem(shown, 0, f"no English summary for {key}: the English edition shows a stub") for key in missing]
+    found += [
+        Problem(s.path, s.line, f"summary {s.id!r} may be stale: its Chinese text changed (review it, then "
+                "python -m generator stamp)")
+        for s in stale
+    ]
+    return found

@@ -120,7 +120,7 @@ EN_STRINGS = MappingProxyType(
         "summary_pending": "Summary pending.",
         "stale": "This summary may be out of date: the Chinese text has changed since it was written.",
         "read_chinese": "Chinese text:",
-        "figures": "Figures cited:",
+        "figures": "Figures cited, as written in the Chinese:",
         "summarised_above": "Covered by the summary above.",
         "english_summary": "English summary",
         "edition_note": "This English edition gives a faithful summary of every part, section and item of the report, with the figures as published. The Chinese text is authoritative; every summary links to its clause in each Chinese edition.",

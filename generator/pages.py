@@ -97,6 +97,12 @@ def page_sentences(page: Page) -> Iterator:
             yield node
 
 
+def page_summaries(page: Page) -> list[str]:
+    """Return the ids of the summaries a page shows (report and closing included)."""
+    pseudo = {HOME: ["report"], CLOSING: ["closing"]}.get(page.kind, [])
+    return pseudo + [node.id for node in _page_nodes(page) if not isinstance(node, Sentence)]
+
+
 def _page_nodes(page: Page) -> Iterator:
     subject = page.subject
     if page.kind in (REVISIONS, GLOSSARY):
@@ -124,16 +130,16 @@ def title(page: Page, t) -> str:
     return page.subject.label
 
 
-def nav(pages: tuple[Page, ...], t) -> list:
-    """Return the MkDocs nav: parts with sections become nested sections."""
+def nav(pages: tuple[Page, ...], label) -> list:
+    """Return the MkDocs nav: parts with sections become nested sections; `label` titles a page."""
     entries: list = []
     children: dict[str, list] = {}
     for page in pages:
         if page.parent:
-            children[page.parent].append({title(page, t): page.path})
+            children[page.parent].append({label(page): page.path})
         elif page.kind == PART and page.subject.sections:
             children[page.path] = [page.path]
-            entries.append({title(page, t): children[page.path]})
+            entries.append({label(page): children[page.path]})
         else:
-            entries.append({title(page, t): page.path})
+            entries.append({label(page): page.path})
     return entries

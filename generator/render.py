@@ -18,13 +18,16 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .changelog import changelog
+from .editions import CHINESE
+from .figures import found_figures
 from .glossary import CATEGORIES, Mark, Place, Term, places
+from .summaries import CLOSING, REPORT, Summary, Target, segments
 from .editions import Edition
 from .escape import escape, escape_text
 from .lock import Lock
 from .metadata import Metadata
 from .model import Report, Sentence, nodes
-from .pages import Page, locate, page_sentences
+from .pages import PART, SECTION, Page, locate, page_sentences, page_summaries, title
 from .reconcile import flatten
 from .revisions import Revision
 from .tombstones import Pointer, Tombstones, pointers
@@ -54,6 +57,28 @@ class Site:
     convert: Callable[[str], str] = str
     terms: tuple[Term, ...] = ()
     marks: Mapping[str, tuple[Mark, ...]] = field(default_factory=dict)
+    summaries: Mapping[str, Summary] = field(default_factory=dict)
+    targets: Mapping[str, Target] = field(default_factory=dict)
+    term_ids: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def terms_by_id(self) -> dict[str, Term]:
+        return {t.id: t for t in self.terms}
+
+    def stale(self, clause_id: str) -> bool:
+        """Tell whether the Chinese text of a clause changed since its summary was written."""
+        summary, target = self.summaries.get(clause_id), self.targets.get(clause_id)
+        return bool(summary and target and summary.fingerprint != target.fingerprint)
+
+    def label(self, page: Page) -> str:
+        """Return the nav title of a page in this edition."""
+        if not self.edition.english or page.kind not in (PART, SECTION):
+            return title(page, self.edition.t)
+        summary = self.summaries.get(page.subject.id)
+        name = summary.title if summary else self.edition.t("summary_pending").rstrip(".")
+        if page.kind == PART:
+            return f"{self.edition.t('part').format(n=page.subject.ordinal)}. {name}"
+        return f"({page.subject.ordinal}) {name}"
 
     @cached_property
     def places(self) -> dict[str, tuple[Place, ...]]:
@@ -123,7 +148,8 @@ def render(env: Environment, site: Site) -> dict[str, str]:
 
 def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]) -> str:
     """Return the Markdown of one page."""
-    template = env.get_template(TEMPLATES[page.kind])
+    family = "en/" if site.edition.english else ""
+    template = env.get_template(family + TEMPLATES[page.kind])
     markdown = template.render(
         site=site,
         report=site.report,
@@ -138,6 +164,13 @@ def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]
         numbers=site.numbers,
         moved_away=site.moved_away.get(page.path, ()),
         cv=site.convert,
+        summary=site.summaries.get,
+        stale=site.stale,
+        english=_englisher(site, page),
+        chinese=_chinese_links(site, page, where),
+        label=site.label,
+        found_figures=found_figures,
+        target_text=lambda clause_id: site.targets[clause_id].text,
         text=_texter(site, page),
         term_data=_term_data(site, page),
         terms=site.terms,
@@ -176,11 +209,46 @@ def _texter(site: Site, page: Page) -> Callable[[Sentence], Markup]:
     return text
 
 
+def _englisher(site: Site, page: Page) -> Callable[[Summary], Markup]:
+    """Return a function giving a summary as Markup, its glossary markers linked."""
+    glossary = relative_url(page.url, site.glossary_url)
+
+    def english(summary: Summary) -> Markup:
+        pieces = []
+        for text, key in segments(summary.text):
+            term = site.terms_by_id.get(site.term_ids.get(key, ""))
+            if term is None:
+                pieces.append(escape_text(text))
+                continue
+            shown = escape_text(text or term.en)
+            pieces.append(f'<a class="term" href="{glossary}#{term.anchor}" data-term="{term.id}">{shown}</a>')
+        return Markup("".join(pieces))
+
+    return english
+
+
+def _chinese_links(site: Site, page: Page, where: dict[str, Page]) -> Callable[[str], list[tuple[str, str]]]:
+    """Return a function giving, for a clause id, its link in every Chinese edition."""
+    here = site.edition.prefix + page.url
+
+    def chinese(clause_id: str) -> list[tuple[str, str]]:
+        target = where.get(clause_id) or page
+        anchor = "" if clause_id in (REPORT, CLOSING) else "#" + clause_id
+        return [
+            (edition.name, relative_url(here, edition.prefix + target.url) + anchor)
+            for edition in CHINESE
+        ]
+
+    return chinese
+
+
 def _term_data(site: Site, page: Page) -> Callable[[], Markup]:
     """Return a function giving the definitions of the terms on a page, as script data."""
 
     def data() -> Markup:
         used = {m.term for s in page_sentences(page) for m in site.marks.get(s.id, ())}
+        shown = [site.summaries[key] for key in page_summaries(page) if key in site.summaries]
+        used |= {site.term_ids.get(key) for summary in shown for _, key in segments(summary.text) if key}
         table = {
             t.id: {"term": t.term, "category": site.edition.t("category_" + t.category),
                    "definition": site.edition.definition(t), "name": t.en}

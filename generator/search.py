@@ -19,27 +19,43 @@ where `heading` is a part or section heading, or an item's lead sentence.
 from __future__ import annotations
 
 import json
-from typing import Callable, Iterator
+from typing import Iterator
 
 from .model import ITEM, Paragraph
-from .pages import CLOSING, GLOSSARY, HOME, REVISIONS, Page, title
+from .pages import CLOSING, GLOSSARY, HOME, REVISIONS, Page, page_summaries
+from .summaries import segments
 
 INDEX = "search/clauses.json"
 
 
-def index(pages: tuple[Page, ...], t: Callable[[str], str], terms=(), definition=str) -> str:
-    """Return the search index of an edition as JSON text; glossary entries count as clauses."""
-    listed = [page for page in pages if page.kind != REVISIONS]
-    table = {"pages": [[page.url, title(page, t)] for page in listed], "clauses": []}
+def index(site) -> str:
+    """Return the search index of an edition (a render.Site) as JSON text."""
+    listed = [page for page in site.pages if page.kind != REVISIONS]
+    table = {"pages": [[page.url, site.label(page)] for page in listed], "clauses": []}
     for number, page in enumerate(listed):
-        rows = _terms(terms, definition) if page.kind == GLOSSARY else _rows(page)
+        if page.kind == GLOSSARY:
+            rows = _terms(site.terms, site.edition.definition, site.edition.english)
+        elif site.edition.english:
+            rows = _summaries(page, site.summaries, site.numbers)
+        else:
+            rows = _rows(page)
         table["clauses"] += [[number, *row] for row in rows]
     return json.dumps(table, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def _terms(terms, definition) -> Iterator[list]:
+def _terms(terms, definition, english: bool) -> Iterator[list]:
     for term in terms:
-        yield [term.anchor, "", term.term, [[term.anchor, definition(term)]]]
+        heading = f"{term.en} ({term.term})" if english else term.term
+        yield [term.anchor, "", heading, [[term.anchor, definition(term)]]]
+
+
+def _summaries(page: Page, summaries, numbers) -> Iterator[list]:
+    for key in page_summaries(page):
+        summary = summaries.get(key)
+        if summary is not None:
+            anchor = key if key not in ("report", "closing") else ""
+            text = " ".join(piece or term for piece, term in segments(summary.text))
+            yield [anchor, numbers.get(key, ""), summary.title, [[anchor, text]]]
 
 
 def _rows(page: Page) -> Iterator[list]:
@@ -57,4 +73,3 @@ def _rows(page: Page) -> Iterator[list]:
 def _paragraph(paragraph: Paragraph) -> list:
     heading = paragraph.lead.text if paragraph.kind == ITEM else ""
     return [paragraph.id, paragraph.number, heading, [[s.id, s.text] for s in paragraph.sentences]]
-

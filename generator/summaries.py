@@ -115,11 +115,17 @@ def _summary(key, entry: yamlfile.Mapping, shown: str, line: int) -> Summary:
     )
 
 
-def validate(summaries: tuple[Summary, ...], wanted: dict[str, Target], glossary_terms: set[str]) -> list[Problem]:
-    """Return the errors of the summaries: unknown or repeated ids, unknown terms, figures not in the text."""
+def validate(
+    summaries: tuple[Summary, ...], wanted: dict[str, Target], glossary_terms: set[str], retired: set[str] = frozenset()
+) -> list[Problem]:
+    """Return the errors of the summaries: unknown or repeated ids, unknown terms, figures not in the text.
+
+    Figures are checked only against the text a summary was written for: when
+    that text has changed, the summary is stale (see `coverage`) instead.
+    """
     problems, seen = [], {}
     for s in summaries:
-        if s.id not in wanted:
+        if s.id not in wanted and s.id not in retired:
             problems.append(Problem(s.path, s.line, f"summary {s.id!r}: no part, section, item or closing has this id"))
         if s.id in seen:
             problems.append(Problem(s.path, s.line, f"summary {s.id!r}: already given at {seen[s.id]}"))
@@ -128,10 +134,20 @@ def validate(summaries: tuple[Summary, ...], wanted: dict[str, Target], glossary
             if key not in glossary_terms:
                 problems.append(Problem(s.path, s.line, f"summary {s.id!r}: unknown glossary term [[{key}]]"))
         target = wanted.get(s.id)
-        for figure in s.figures if target else ():
+        current = target is not None and s.fingerprint in ("", target.fingerprint)
+        for figure in s.figures if current else ():
             if figure not in target.text:
                 problems.append(Problem(s.path, s.line, f"summary {s.id!r}: figure {figure!r} does not occur in the clause"))
     return problems
+
+
+def orphans(summaries: tuple[Summary, ...], retired: set[str]) -> list[Problem]:
+    """Return a warning for every summary of a clause that was removed from the text."""
+    return [
+        Problem(s.path, s.line, f"summary {s.id!r} is of a removed clause: delete it")
+        for s in summaries
+        if s.id in retired
+    ]
 
 
 def coverage(summaries: tuple[Summary, ...], wanted: dict[str, Target]) -> tuple[list[str], list[Summary]]:
@@ -155,7 +171,7 @@ def stamp(path: Path, fingerprints: dict[str, str]) -> int:
         end = starts[index + 1] if index + 1 < len(starts) else len(lines)
         while end > start + 1 and not lines[end - 1].strip():
             end -= 1
-        wanted = f"  fingerprint: {fingerprints[key]}"
+        wanted = f'  fingerprint: "{fingerprints[key]}"'
         old = next((n for n in range(start + 1, end) if lines[n].startswith("  fingerprint:")), None)
         if old is None:
             lines.insert(end, wanted)
@@ -165,3 +181,18 @@ def stamp(path: Path, fingerprints: dict[str, str]) -> int:
             changed += 1
     path.write_text("\n".join(lines), encoding="utf-8")
     return changed
+
+
+def segments(text: str) -> list[tuple[str, str]]:
+    """Split summary text into (text, glossary term) pieces; the term is '' for plain text.
+
+    A marker [[term]] gives ('', term) to be shown by the glossary's English
+    name; [[term|words]] gives (words, term).
+    """
+    pieces, cursor = [], 0
+    for match in MARKER.finditer(text):
+        pieces.append((text[cursor : match.start()], ""))
+        pieces.append((match.group(2) or "", match.group(1)))
+        cursor = match.end()
+    pieces.append((text[cursor:], ""))
+    return [piece for piece in pieces if piece != ("", "")]

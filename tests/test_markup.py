@@ -27,7 +27,7 @@ def test_markup_in_every_context_shows_literally(fresh_content):
     report.write_text(text, encoding="utf-8")
     project = project_for(content_copy)
     summary = builder.build(project)
-    assert (summary.editions, summary.pages) == (3, 14)
+    assert (summary.editions, summary.pages) == (4, 15)
 
     home = soup(project.site / "index.html").select_one("article")
     part1 = soup(project.site / "p1" / "index.html").select_one("article")
@@ -37,7 +37,7 @@ def test_markup_in_every_context_shows_literally(fresh_content):
     assert replacements["一、过去五年和2022年工作回顾"] in part1.select_one("h1#p1").get_text()
     assert MARKUP in section1.select_one("h1#p3-1").get_text()
     for article in (home, part1, section1):
-        assert not article.select("b, script, img, em, strong, code")
+        assert not article.select("b, script:not([type='application/json']), img, em, strong, code")
         assert not article.select('a[href^="http"]')
 
 
@@ -48,4 +48,5 @@ def test_markup_is_reported_with_its_line(fresh_content):
     lines[9] = lines[9].replace("五年", "<b>五年</b>", 1)
     report.write_text("\n".join(lines), encoding="utf-8")
     inputs = builder.load(project_for(content_copy))
-    assert [str(w) for w in inputs.warnings] == [f"{report}:10: markup-like text '<b' is shown literally"]
+    markup = [str(w) for w in inputs.warnings if "markup-like text" in str(w)]
+    assert markup == [f"{report}:10: markup-like text '<b' is shown literally"]

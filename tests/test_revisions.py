@@ -110,7 +110,8 @@ def revise(content: Path, edit: Callable[[str], str], accept: Acceptance = Accep
     report.write_text(edit(report.read_text(encoding="utf-8")), encoding="utf-8")
     with (content / "revisions.yml").open("a", encoding="utf-8") as f:
         f.write(REVISION)
-    return builder.build(project_for(content), strict=True, accept=accept)
+    # Not strict: the English summaries of changed clauses are stale, as they should be.
+    return builder.build(project_for(content), accept=accept)
 
 
 @pytest.mark.parametrize("name", FIXTURES)
@@ -205,7 +206,7 @@ def test_removed_ids_are_never_given_out_again(content_copy):
     )
     with (content_copy / "revisions.yml").open("a", encoding="utf-8") as f:
         f.write("- date: 2023-04-01\n  note: 增补。\n  note_en: Addition.\n")
-    summary = builder.build(project_for(content_copy), strict=True)
+    summary = builder.build(project_for(content_copy))
     added = [c.id for c in summary.inputs.changes if c.event == "added"]
     assert added == ["p3-1-2-s2a"]
     assert summary.inputs.lock.by_id["p3-1-2-s3"].removed == "2023-03-01"
