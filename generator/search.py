@@ -9,9 +9,9 @@ index is a compact JSON file the script fetches the first time a reader
 searches.
 
 Glossary entries are in the index too: the term is their heading, the
-definition their text.
+definition their text; they are listed after the clauses of the report.
 
-Format: {"pages": [[url, title], ...],
+Format: {"pages": [[url, title, kind], ...],
          "clauses": [[page, id, number, heading, [[sentence id, text], ...]], ...]}
 where `heading` is a part or section heading, or an item's lead sentence.
 """
@@ -31,7 +31,7 @@ INDEX = "search/clauses.json"
 def index(site) -> str:
     """Return the search index of an edition (a render.Site) as JSON text."""
     listed = [page for page in site.pages if page.kind != REVISIONS]
-    table = {"pages": [[page.url, site.label(page)] for page in listed], "clauses": []}
+    table = {"pages": [[page.url, site.label(page), page.kind] for page in listed], "clauses": []}
     for number, page in enumerate(listed):
         if page.kind == GLOSSARY:
             rows = _terms(site.terms, site.edition.definition, site.edition.english)

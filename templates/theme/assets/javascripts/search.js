@@ -4,7 +4,8 @@
 // spaces; width, case, spaces and quotation marks are ignored), which needs
 // no word segmentation and works alike in every script. Clauses whose heading
 // or lead sentence holds the whole query come first, then those with more
-// occurrences, then document order. A result opens the first matching sentence.
+// occurrences, then document order; glossary entries follow the report's
+// clauses. A result opens the first matching sentence.
 (function () {
   "use strict";
   var root = document.querySelector(".cs");
@@ -44,7 +45,8 @@
         clauses = data.clauses.map(function (row, order) {
           var text = row[3] + row[4].map(function (s) { return s[1]; }).join("");
           return { page: row[0], id: row[1], number: row[2], heading: squeeze(row[3]),
-                   text: squeeze(text), sentences: row[4], order: order };
+                   text: squeeze(text), sentences: row[4], order: order,
+                   reference: pages[row[0]][2] === "glossary" };
         });
       });
     }
@@ -68,7 +70,7 @@
       terms.forEach(function (word) { score += occurrences(clause.text, word); });
       return { clause: clause, score: score, terms: terms };
     }).sort(function (a, b) {
-      return b.score - a.score || a.clause.order - b.clause.order;
+      return a.clause.reference - b.clause.reference || b.score - a.score || a.clause.order - b.clause.order;
     });
   }
 

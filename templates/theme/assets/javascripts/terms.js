@@ -18,6 +18,7 @@
   var current = null;
   var hiding = null;
   var touched = false;
+  var wasOpen = false;
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -95,16 +96,23 @@
     if (link) show(link);
     else if (!tip.contains(event.target)) hide();
   });
-  document.addEventListener("pointerdown", function (event) {
-    touched = event.pointerType !== "mouse";
-    if (!termOf(event.target) && !tip.contains(event.target)) hide();
-  });
+  function pressed(event, touch) {
+    var link = termOf(event.target);
+    touched = touch;
+    // Whether this term's definition was already open before this press
+    // (the press itself focuses the link, which opens it).
+    wasOpen = Boolean(link) && current === link && !tip.hidden;
+    if (!link && !tip.contains(event.target)) hide();
+  }
+  document.addEventListener("touchstart", function (event) { pressed(event, true); }, { passive: true });
+  document.addEventListener("pointerdown", function (event) { pressed(event, event.pointerType !== "mouse"); });
   document.addEventListener("click", function (event) {
     var link = termOf(event.target);
     // A first tap shows the definition; a second tap follows the link.
-    if (link && touched && (current !== link || tip.hidden)) {
+    if (link && touched && !wasOpen) {
       event.preventDefault();
       show(link);
+      wasOpen = true;
     }
   });
   document.addEventListener("keydown", function (event) {
