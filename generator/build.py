@@ -8,7 +8,11 @@ when every edition has built.
 
 from __future__ import annotations
 
+import contextlib
+import datetime
+import os
 import shutil
+import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -130,20 +134,61 @@ def redirects(inputs: Inputs) -> dict[str, str]:
     return maps
 
 
+def source_date(project: Project, inputs: Inputs) -> str:
+    """Return the build's date (seconds since the epoch) for reproducible output.
+
+    SOURCE_DATE_EPOCH when set; else the time of the last commit that touched
+    the content folder; else midnight (UTC) of the current revision's date.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        found = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", str(project.content)],
+            cwd=project.content, capture_output=True, text=True, check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        found = ""
+    if found:
+        return found
+    day = inputs.revision.date
+    return str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc).timestamp()))
+
+
 def publish(project: Project, outputs: tuple[EditionOutput, ...], inputs: Inputs, strict: bool, timings: Timings):
     """Build every edition with MkDocs into a temporary folder, then swap it into place."""
     project.site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{project.site.name}.", dir=project.site.parent))
     moved = redirects(inputs)
     try:
-        for out in outputs:
-            start = time.perf_counter()
-            website.build(project.config_file, _edition_config(project, out, fresh, moved), strict)
-            timings.measure(f"mkdocs {out.edition.code}", start)
+        with _environment(SOURCE_DATE_EPOCH=source_date(project, inputs)):
+            _build_editions(project, outputs, fresh, moved, strict, timings)
         swap_in(fresh, project.site)
     finally:
         if fresh.exists():
             shutil.rmtree(fresh)
+
+
+@contextlib.contextmanager
+def _environment(**values: str):
+    """Set environment variables for the duration of a block."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _build_editions(project, outputs, fresh: Path, moved: dict, strict: bool, timings: Timings) -> None:
+    for out in outputs:
+        start = time.perf_counter()
+        website.build(project.config_file, _edition_config(project, out, fresh, moved), strict)
+        timings.measure(f"mkdocs {out.edition.code}", start)
 
 
 def _edition_config(project, out: EditionOutput, fresh: Path, moved: dict) -> website.EditionConfig:

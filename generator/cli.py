@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from . import build as builder
@@ -41,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         ("check", cmd_check, "validate the inputs without writing anything"),
         ("diff", cmd_diff, "list what changed between the anchor lock and the text"),
         ("stamp", cmd_stamp, "record that English summaries match the current Chinese text"),
+        ("report", cmd_report, "print the revision report (Markdown) for reviewers"),
     ):
         sub = commands.add_parser(name, help=text, description=text)
         sub.set_defaults(command=func)
@@ -50,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
         sub.add_argument("--accept-removals", action="store_true", help="retire the ids of clauses removed from the text")
         sub.add_argument("--accept-ambiguous", action="store_true", help="resolve ambiguous matches by document order")
+        if name == "report":
+            sub.add_argument("--lock", help="compare with this anchor lock (e.g. the base branch's) instead")
         if name == "stamp":
             sub.add_argument("ids", nargs="*", help="summaries reviewed against the current text (default: the unstamped)")
         if name == "serve":
@@ -113,6 +117,20 @@ def cmd_serve(project: builder.Project, args: argparse.Namespace) -> int:
     from . import preview
 
     return preview.serve(project, args.dev_addr, args.strict)
+
+
+def cmd_report(project: builder.Project, args: argparse.Namespace) -> int:
+    """Print what the content changes, as Markdown, without writing anything."""
+    from . import changes, content
+
+    paths = content.Paths(project.content, project.display)
+    sources = content.read(paths)
+    if args.lock:
+        from .lock import read_lock
+
+        sources = replace(sources, lock=read_lock(Path(args.lock), args.lock))
+    print(changes.markdown(content.prepare(sources, Acceptance(removals=True, ambiguous=True))), end="")
+    return 0
 
 
 def cmd_stamp(project: builder.Project, args: argparse.Namespace) -> int:

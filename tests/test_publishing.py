@@ -1,0 +1,102 @@
+"""Publishing: the CI workflow, reproducible builds, atomic output, incremental generation."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import build as builder
+from generator import website
+from generator.errors import InputError
+
+from .conftest import ROOT, project_for
+
+WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
+
+
+def test_workflow_is_valid_against_the_github_schema():
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflow_tests_builds_reports_and_deploys():
+    flow = yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    triggers = flow["on"]
+    assert triggers["push"]["paths-ignore"] == ["README.md"] == triggers["pull_request"]["paths-ignore"]
+    build = flow["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in build]
+    uses = [step.get("uses", "") for step in build]
+    python = next(step for step in build if step.get("uses", "").startswith("actions/setup-python"))
+    assert python["with"]["cache"] == "pip"
+    assert runs.index("make test") < runs.index("make site")
+    report = next(step for step in build if step.get("name") == "Revision report")
+    assert report["if"] == "github.event_name == 'pull_request'" and "GITHUB_STEP_SUMMARY" in report["run"]
+    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
+    deploy = flow["jobs"]["deploy"]
+    assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):
+    first = builder.Project.at(ROOT, docs=tmp_path / "docs1", site=tmp_path / "site1")
+    second = builder.Project.at(ROOT, docs=tmp_path / "docs2", site=tmp_path / "site2")
+    builder.build(first)
+    builder.build(second)
+    one, two = files(first.site), files(second.site)
+    assert len(one) > 100 and one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_bad_input_leaves_the_previous_site_untouched(content_copy):
+    project = project_for(content_copy)
+    builder.build(project)
+    before = files(project.site)
+    glossary = content_copy / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("    zh: >-", "    zh: [", 1), encoding="utf-8")
+    with pytest.raises(InputError, match=r"glossary.yml:\d+: invalid YAML"):
+        builder.build(project)
+    assert files(project.site) == before
+
+
+def test_a_failing_edition_leaves_the_previous_site_untouched(content_copy, monkeypatch):
+    project = project_for(content_copy)
+    builder.build(project)
+    before = files(project.site)
+    real = website.build
+
+    def fail_on_hong_kong(config_file, edition, strict):
+        if edition.code == "zh-Hant-HK":
+            raise website.BuildFailed("Aborted with 1 warning in strict mode")
+        real(config_file, edition, strict)
+
+    monkeypatch.setattr(website, "build", fail_on_hong_kong)
+    with pytest.raises(website.BuildFailed):
+        builder.build(project)
+    assert files(project.site) == before
+    assert [p.name for p in project.site.parent.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_generate_rewrites_only_what_a_one_character_edit_changes(content_copy):
+    project = project_for(content_copy)
+    builder.write(builder.generate(builder.load(project), project.templates), project.docs)
+    stamps = {p: p.stat().st_mtime_ns for p in project.docs.rglob("*.md")}
+    report = content_copy / "report.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("开展汽博会", "开展车博会"), encoding="utf-8")
+    written = builder.write(builder.generate(builder.load(project), project.templates), project.docs)
+    changed = {p.relative_to(project.docs).as_posix() for p, t in stamps.items() if p.stat().st_mtime_ns != t}
+    assert "zh-Hans/p3/1.md" in changed and "zh-Hant-TW/p3/1.md" in changed
+    for untouched in ("p1.md", "p2.md", "p3/2.md", "p3/8.md", "closing.md", "glossary.md"):
+        for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK", "en"):
+            assert f"{code}/{untouched}" not in changed
+    assert changed == {f"{code}/{path}" for code, report_ in written.items() for path in report_.written if path.endswith(".md")}
