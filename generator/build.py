@@ -18,9 +18,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import content, conversion, glossary, pages, render, search, summaries, tombstones, website
+from . import content, conversion, downloads, figures, glossary, highlights, pages, render, search, summaries, tombstones, website
 from .content import Acceptance, Inputs
-from .editions import EDITIONS, Edition
+from .editions import EDITIONS, ENGLISH, Edition
 from .lock import format_lock
 from .model import paragraphs, sentences
 from .reconcile import PAGE
@@ -65,6 +65,7 @@ class EditionOutput:
     files: dict[str, str]
     nav: list
     site_name: str
+    theme: dict
 
 
 @dataclass(frozen=True)
@@ -86,17 +87,39 @@ def generate(inputs: Inputs, templates: Path) -> tuple[EditionOutput, ...]:
     """Return the Markdown of every edition; pure apart from reading templates."""
     env = render.environment(templates)
     stones = tombstones.collect(inputs.lock, render.kinds(inputs.report))
+    numbers = figures.extract(inputs.report)
+    sites = [edition_site(inputs, edition, stones, numbers) for edition in EDITIONS]
     outputs = []
-    for edition in EDITIONS:
-        site = edition_site(inputs, edition, stones)
+    for site in sites:
         nav = pages.nav(site.pages, site.label)
         files = render.render(env, site) | {search.INDEX: search.index(site)}
+        if not site.edition.prefix:
+            files |= downloads.files(sites)
         name = site.meta.title_en if site.edition.english else site.meta.title
-        outputs.append(EditionOutput(site.edition, files, nav, name))
+        outputs.append(EditionOutput(site.edition, files, nav, name, _theme(site)))
     return tuple(outputs)
 
 
-def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones) -> render.Site:
+def _theme(site: render.Site) -> dict:
+    """Return what the theme templates need of an edition (config.extra)."""
+    meta, edition = site.meta, site.edition
+    return {
+        "alternate": [_switcher_entry(e) for e in EDITIONS],
+        "edition": edition.code,
+        "og_locale": edition.og_locale,
+        "ui": edition.ui("search") | edition.ui("cite"),
+        "cite": {
+            "author": meta.speaker, "title": meta.title, "publisher": meta.publisher, "place": meta.place,
+            "author_en": meta.speaker_en.split(",")[0], "title_en": meta.title_en,
+            "publisher_en": meta.publisher_en, "place_en": meta.place_en,
+            "date": meta.date.isoformat(), "date_en": ENGLISH.format_date(meta.date),
+            "revised": site.revisions[-1].key, "edition": edition.citation_name,
+            "edition_en": edition.citation_name_en,
+        },
+    }
+
+
+def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones, numbers=()) -> render.Site:
     """Return what the templates need for one edition: its text, strings and pages."""
     convert = conversion.converter_for(edition, inputs.overrides)
     report = conversion.convert_report(inputs.report, convert)
@@ -107,6 +130,7 @@ def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones
         report, meta, local, inputs.plan(report), inputs.lock, stones, inputs.revisions, convert,
         terms, glossary.occurrences(terms, report), {s.id: s for s in inputs.summaries},
         summaries.targets(inputs.report), {t.term: t.id for t in inputs.terms},
+        highlights.convert(inputs.highlights, convert), numbers,
     )
 
 
@@ -199,15 +223,14 @@ def _edition_config(project, out: EditionOutput, fresh: Path, moved: dict) -> we
         site_name=out.site_name,
         theme_language=out.edition.theme_language,
         prefix=out.edition.prefix,
-        editions=[_switcher_entry(e) for e in EDITIONS],
-        code=out.edition.code,
-        ui=out.edition.ui("search"),
+        extra=out.theme,
         redirects=moved,
     )
 
 
 def _switcher_entry(edition: Edition) -> dict[str, str]:
-    return {"code": edition.code, "name": edition.name, "lang": edition.lang, "prefix": edition.prefix}
+    return {"code": edition.code, "name": edition.name, "lang": edition.lang, "prefix": edition.prefix,
+            "og_locale": edition.og_locale}
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from . import anchors, glossary, metadata, pages, revisions, summaries
+from . import anchors, glossary, highlights, metadata, pages, revisions, summaries
 from .conversion import Override, load_overrides, unused
 from .editions import TRADITIONAL
 from .errors import InputError, Problem, raise_if_any
 from .glossary import Term
+from .highlights import Highlight
 from .summaries import Summary
 from .lock import Lock, read_lock
 from .metadata import Metadata
@@ -64,6 +65,10 @@ class Paths:
     def summaries(self) -> Path:
         return self.folder / "summaries"
 
+    @property
+    def highlights(self) -> Path:
+        return self.folder / "highlights.yml"
+
 
 @dataclass(frozen=True)
 class Sources:
@@ -103,10 +108,11 @@ class Inputs:
     notes: tuple[Problem, ...] = ()
     terms: tuple[Term, ...] = ()
     summaries: tuple[Summary, ...] = ()
+    highlights: tuple[Highlight, ...] = ()
 
     def plan(self, report: Report | None = None) -> tuple[pages.Page, ...]:
         """Return the pages of the site for this report (or a converted copy of it)."""
-        return pages.plan(report or self.report, glossary=bool(self.terms))
+        return pages.plan(report or self.report, glossary=bool(self.terms), figures=True)
 
     @property
     def revision(self) -> Revision:
@@ -146,7 +152,8 @@ def prepare(sources: Sources, accept: Acceptance) -> Inputs:
     forms = {form for t in sources.terms for form in t.forms}
     retired = {e.id for e in result.lock.removed()}
     raise_if_any(summaries.validate(sources.summaries, summaries.targets(report), forms, retired))
-    plan = pages.plan(report, glossary=bool(sources.terms))
+    plan = pages.plan(report, glossary=bool(sources.terms), figures=True)
+    cards = highlights.load(sources.paths.highlights, sources.paths.display(sources.paths.highlights), report)
     where = {clause: page.path for clause, page in pages.locate(plan).items()}
     lock = record_origins(result.lock, sources.lock, where)
     lock, page_changes = record_pages(lock, sources.lock, {p.path: p.clause for p in plan}, revision)
@@ -159,7 +166,7 @@ def prepare(sources: Sources, accept: Acceptance) -> Inputs:
     notes = unused(sources.overrides, sources.text, sources.paths.display(sources.paths.conversion))
     return Inputs(
         report, sources.meta, sources.revisions, lock, changes, tuple(warnings), sources.paths,
-        sources.overrides, tuple(notes), sources.terms, sources.summaries,
+        sources.overrides, tuple(notes), sources.terms, sources.summaries, cards,
     )
 
 

@@ -89,7 +89,7 @@ def converter_for(edition, overrides: tuple[Override, ...]) -> Converter:
 
 def convert_meta(meta: Metadata, convert: Converter) -> Metadata:
     """Return the metadata with its Chinese fields converted."""
-    chinese = ("title", "speaker", "speaker_title", "occasion", "source")
+    chinese = ("title", "speaker", "speaker_title", "occasion", "source", "publisher", "place")
     return replace(meta, **{name: convert(getattr(meta, name)) for name in chinese})
 
 

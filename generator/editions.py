@@ -55,6 +55,24 @@ ZH_HANS_STRINGS = MappingProxyType(
         "term_source": "出处",
         "term_places": "在报告中出现{n}次：",
         "term_more": "术语表中的解释",
+        "figures": "主要数字",
+        "figures_intro": "报告中的全部{n}个数字（带单位的数量），按部分和节排列，每个数字链接到所在的句子。“成绩”指第一部分回顾的已取得结果，“目标”指第二、三部分提出的目标和安排。",
+        "figures_clause": "条款",
+        "figures_context": "所在语句",
+        "figures_value": "数字",
+        "figures_kind": "类别",
+        "figures_result": "成绩",
+        "figures_target": "目标",
+        "targets_2023": "2023年主要预期目标",
+        "structure": "报告结构一览",
+        "structure_note": "每一块的长度与该部分或该节的篇幅成正比。",
+        "downloads": "数据下载",
+        "downloads_note": "全文结构与各版本文本（JSON）、全部数字（CSV）、术语表（CSV），字段说明见项目说明。",
+        "cite_heading": "引用本条",
+        "cite_link": "复制链接",
+        "cite_zh": "复制引文（GB/T 7714）",
+        "cite_en": "复制英文引文",
+        "cite_copied": "已复制",
         "search": "搜索",
         "search_label": "搜索报告全文",
         "search_loading": "正在载入……",
@@ -110,6 +128,24 @@ EN_STRINGS = MappingProxyType(
         "term_source": "Source",
         "term_places": "Occurs {n} times:",
         "term_more": "In the glossary",
+        "figures": "Key figures",
+        "figures_intro": "All {n} figures of the report (quantities with their units), by part and section, each linked to its sentence. \"Result\" marks what part 1 reports as achieved; \"target\" marks the targets and plans of parts 2 and 3. The English is given where a summary cites the figure.",
+        "figures_clause": "Clause",
+        "figures_context": "In the text",
+        "figures_value": "Figure",
+        "figures_kind": "Kind",
+        "figures_result": "result",
+        "figures_target": "target",
+        "targets_2023": "Main targets for 2023",
+        "structure": "The report at a glance",
+        "structure_note": "Each block is as long as its part or section is in the text.",
+        "downloads": "Data downloads",
+        "downloads_note": "The whole text with its structure and every edition (JSON), all figures (CSV), the glossary (CSV); the fields are described in the project's README.",
+        "cite_heading": "Cite this clause",
+        "cite_link": "Copy link",
+        "cite_zh": "Copy Chinese citation (GB/T 7714)",
+        "cite_en": "Copy citation",
+        "cite_copied": "Copied",
         "search": "Search",
         "search_label": "Search the summaries",
         "search_loading": "Loading…",
@@ -120,7 +156,7 @@ EN_STRINGS = MappingProxyType(
         "summary_pending": "Summary pending.",
         "stale": "This summary may be out of date: the Chinese text has changed since it was written.",
         "read_chinese": "Chinese text:",
-        "figures": "Figures cited, as written in the Chinese:",
+        "figures_cited": "Figures cited, as written in the Chinese:",
         "summarised_above": "Covered by the summary above.",
         "english_summary": "English summary",
         "edition_note": "This English edition gives a faithful summary of every part, section and item of the report, with the figures as published. The Chinese text is authoritative; every summary links to its clause in each Chinese edition.",
@@ -143,6 +179,9 @@ class Edition:
     corner_quotes: bool = False
     strings: Mapping[str, str] = field(default_factory=dict)
     language: str = "zh"
+    og_locale: str = "zh_CN"
+    citation_name: str = "简体中文版"
+    citation_name_en: str = "Simplified Chinese edition"
 
     @property
     def english(self) -> bool:
@@ -198,6 +237,9 @@ TAIWAN = Edition(
     opencc="s2tw",
     corner_quotes=True,
     strings={"clause_link": "本段連結"},
+    og_locale="zh_TW",
+    citation_name="繁體中文（臺灣）版",
+    citation_name_en="Traditional Chinese edition (Taiwan)",
 )
 
 HONG_KONG = Edition(
@@ -209,6 +251,9 @@ HONG_KONG = Edition(
     opencc="s2hk",
     corner_quotes=True,
     strings={"clause_link": "本段連結"},
+    og_locale="zh_HK",
+    citation_name="繁體中文（香港）版",
+    citation_name_en="Traditional Chinese edition (Hong Kong)",
 )
 
 ENGLISH = Edition(
@@ -219,6 +264,9 @@ ENGLISH = Edition(
     theme_language="en",
     strings=EN_STRINGS,
     language="en",
+    og_locale="en_GB",
+    citation_name="英文摘要版",
+    citation_name_en="English summary edition",
 )
 
 EDITIONS: tuple[Edition, ...] = (SOURCE, TAIWAN, HONG_KONG, ENGLISH)

@@ -21,6 +21,10 @@ FIELDS = (
     Field("occasion_en"),
     Field("speaker_en"),
     Field("source_en"),
+    Field("publisher"),
+    Field("publisher_en"),
+    Field("place"),
+    Field("place_en"),
 )
 
 
@@ -38,6 +42,10 @@ class Metadata:
     occasion_en: str
     speaker_en: str
     source_en: str
+    publisher: str
+    publisher_en: str
+    place: str
+    place_en: str
 
 
 def load(path: Path, display: str) -> Metadata:

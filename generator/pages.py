@@ -20,9 +20,11 @@ SECTION = "section"
 CLOSING = "closing"
 REVISIONS = "revisions"
 GLOSSARY = "glossary"
+FIGURES = "figures"
 
 Subject = Union[Report, Part, Section, tuple[Paragraph, ...]]
-PSEUDO_IDS = {HOME: "report", CLOSING: "closing", REVISIONS: "revisions", GLOSSARY: "glossary"}
+PSEUDO_IDS = {HOME: "report", CLOSING: "closing", REVISIONS: "revisions", GLOSSARY: "glossary", FIGURES: "figures"}
+REFERENCE = (REVISIONS, GLOSSARY, FIGURES)
 
 
 @dataclass(frozen=True)
@@ -48,13 +50,15 @@ class Page:
         return PSEUDO_IDS.get(self.kind) or self.subject.id
 
 
-def plan(report: Report, glossary: bool = False) -> tuple[Page, ...]:
+def plan(report: Report, glossary: bool = False, figures: bool = False) -> tuple[Page, ...]:
     """Return the pages of the report in document order, then the reference pages."""
     pages = [Page("index.md", HOME, report)]
     for part in report.parts:
         pages.extend(_part_pages(part))
     if report.closing:
         pages.append(Page("closing.md", CLOSING, report.closing))
+    if figures:
+        pages.append(Page("figures.md", FIGURES, report))
     if glossary:
         pages.append(Page("glossary.md", GLOSSARY, report))
     pages.append(Page("revisions.md", REVISIONS, report))
@@ -85,14 +89,14 @@ def locate(pages: tuple[Page, ...]) -> dict[str, Page]:
     """Return the page on which each id of the report appears."""
     where: dict[str, Page] = {}
     for page in pages:
-        for node in _page_nodes(page):
+        for node in page_nodes(page):
             where[node.id] = page
     return where
 
 
 def page_sentences(page: Page) -> Iterator:
     """Yield the sentences shown on a page."""
-    for node in _page_nodes(page):
+    for node in page_nodes(page):
         if isinstance(node, Sentence):
             yield node
 
@@ -100,12 +104,12 @@ def page_sentences(page: Page) -> Iterator:
 def page_summaries(page: Page) -> list[str]:
     """Return the ids of the summaries a page shows (report and closing included)."""
     pseudo = {HOME: ["report"], CLOSING: ["closing"]}.get(page.kind, [])
-    return pseudo + [node.id for node in _page_nodes(page) if not isinstance(node, Sentence)]
+    return pseudo + [node.id for node in page_nodes(page) if not isinstance(node, Sentence)]
 
 
-def _page_nodes(page: Page) -> Iterator:
+def page_nodes(page: Page) -> Iterator:
     subject = page.subject
-    if page.kind in (REVISIONS, GLOSSARY):
+    if page.kind in REFERENCE:
         return
     if page.kind == HOME:
         heads, paragraphs = subject.front.lines, subject.front.opening
@@ -123,7 +127,7 @@ def title(page: Page, t) -> str:
     """Return the nav title of a page in an edition (`t` gives interface strings)."""
     if page.kind == HOME:
         return t("home")
-    if page.kind in (CLOSING, REVISIONS, GLOSSARY):
+    if page.kind in (CLOSING, *REFERENCE):
         return t(page.kind)
     if page.kind == PART:
         return page.subject.heading

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Mapping
@@ -17,9 +17,12 @@ from typing import Callable, Mapping
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from . import structure
 from .changelog import changelog
 from .editions import CHINESE
-from .figures import found_figures
+from .figures import Figure, found_figures
+from .figures import english as english_figure
+from .highlights import Highlight
 from .glossary import CATEGORIES, Mark, Place, Term, places
 from .summaries import CLOSING, REPORT, Summary, Target, segments
 from .editions import Edition
@@ -27,7 +30,7 @@ from .escape import escape, escape_text
 from .lock import Lock
 from .metadata import Metadata
 from .model import Report, Sentence, nodes
-from .pages import PART, SECTION, Page, locate, page_sentences, page_summaries, title
+from .pages import PART, PSEUDO_IDS, SECTION, Page, locate, page_sentences, page_summaries, title
 from .reconcile import flatten
 from .revisions import Revision
 from .tombstones import Pointer, Tombstones, pointers
@@ -40,6 +43,7 @@ TEMPLATES = {
     "closing": "closing.md.j2",
     "revisions": "revisions.md.j2",
     "glossary": "glossary.md.j2",
+    "figures": "figures.md.j2",
 }
 
 
@@ -60,6 +64,57 @@ class Site:
     summaries: Mapping[str, Summary] = field(default_factory=dict)
     targets: Mapping[str, Target] = field(default_factory=dict)
     term_ids: Mapping[str, str] = field(default_factory=dict)
+    highlights: tuple[Highlight, ...] = ()
+    source_figures: tuple[Figure, ...] = ()
+
+    @cached_property
+    def figures(self) -> tuple[Figure, ...]:
+        """Return every figure, found in the source text, written in this edition's script."""
+        convert = self.convert
+        return tuple(replace(f, value=convert(f.value), phrase=convert(f.phrase), context=convert(f.context))
+                     for f in self.source_figures)
+
+    @cached_property
+    def figure_groups(self) -> list[tuple[str, str, list[Figure]]]:
+        """Return the figures by part and section: (heading, anchor, figures)."""
+        owner = {}
+        for part in self.report.parts:
+            for p in part.paragraphs:
+                owner[p.id] = (part.heading, "figures-" + part.id)
+            for section in part.sections:
+                for p in section.paragraphs:
+                    owner[p.id] = (section.label, "figures-" + section.id)
+        for p in self.report.front.opening:
+            owner[p.id] = (self.edition.t("home"), "figures-opening")
+        for p in self.report.closing:
+            owner[p.id] = (self.edition.t("closing"), "figures-closing")
+        groups: dict[str, tuple[str, str, list[Figure]]] = {}
+        for figure in self.figures:
+            heading, anchor = owner[figure.clause]
+            groups.setdefault(anchor, (heading, anchor, []))[2].append(figure)
+        return list(groups.values())
+
+    @cached_property
+    def cited(self) -> dict[str, set[str]]:
+        """Return, for each paragraph id, the figures its English summaries cite."""
+        found: dict[str, set[str]] = {}
+        for part in self.report.parts:
+            sections = {p.id: s.id for s in part.sections for p in s.paragraphs}
+            for p in part.paragraphs + tuple(q for s in part.sections for q in s.paragraphs):
+                covering = (p.id, sections.get(p.id, ""), part.id, REPORT)
+                found[p.id] = {f for key in covering if key in self.summaries for f in self.summaries[key].figures}
+        for p in self.report.closing:
+            found[p.id] = set(self.summaries[CLOSING].figures) if CLOSING in self.summaries else set()
+        return found
+
+    def figure_english(self, figure: Figure) -> str:
+        """Return a figure in English when an English summary cites it, else ''."""
+        source = self._source_values[figure.id]
+        return english_figure(source) if source in self.cited.get(figure.clause, set()) else ""
+
+    @cached_property
+    def _source_values(self) -> dict[str, str]:
+        return {f.id: f.value for f in self.source_figures}
 
     @cached_property
     def terms_by_id(self) -> dict[str, Term]:
@@ -171,6 +226,10 @@ def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]
         label=site.label,
         found_figures=found_figures,
         target_text=lambda clause_id: site.targets[clause_id].text,
+        url=_url(site, page, where),
+        download=lambda name: relative_url(site.edition.prefix + page.url, "downloads/") + name,
+        structure=lambda: _structure(site, page, where),
+        description=lambda: Markup(json.dumps(describe(site, page), ensure_ascii=False)),
         text=_texter(site, page),
         term_data=_term_data(site, page),
         terms=site.terms,
@@ -240,6 +299,48 @@ def _chinese_links(site: Site, page: Page, where: dict[str, Page]) -> Callable[[
         ]
 
     return chinese
+
+
+def describe(site: Site, page: Page, width: int = 150) -> str:
+    """Return a page's description for search engines and share previews."""
+    key = PSEUDO_IDS.get(page.kind) or page.subject.id
+    summary = site.summaries.get(key)
+    if site.edition.english and summary:
+        text = " ".join(piece or site.terms_by_id[site.term_ids[term]].en if term else piece
+                        for piece, term in segments(summary.text))
+    elif page.kind in ("glossary", "figures"):
+        text = site.edition.t(page.kind + "_intro").format(n=len(site.terms) if page.kind == "glossary" else len(site.figures))
+    elif page.kind == "revisions":
+        text = site.edition.t("revisions") + " · " + site.meta.title
+    elif page.kind == "home":
+        text = " ".join(line.text for line in site.report.front.lines[:2])
+    else:
+        sentences = [s.text for s in page_sentences(page) if len(s.text) > 8]
+        text = "".join(sentences[:2])
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _url(site: Site, page: Page, where: dict[str, Page]) -> Callable[[str], str]:
+    """Return a function giving the URL of a clause from this page (for raw HTML)."""
+
+    def url(clause_id: str) -> Markup:
+        return Markup(escape_text(relative_url(page.url, where[clause_id].url) + "#" + clause_id).replace("&#35;", "#"))
+
+    return url
+
+
+def _structure(site: Site, page: Page, where: dict[str, Page]) -> Markup:
+    """Return the SVG of the report's structure for the home page."""
+    by_clause = {p.clause: p for p in site.pages}
+
+    def href(key: str) -> str:
+        return relative_url(page.url, by_clause[key].url)
+
+    def label(key: str) -> str:
+        return site.label(by_clause[key])
+
+    rows = structure.blocks(site.report, href, label)
+    return structure.svg(rows, site.edition.t("structure"), site.edition.t("structure_note"))
 
 
 def _term_data(site: Site, page: Page) -> Callable[[], Markup]:

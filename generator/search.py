@@ -22,7 +22,7 @@ import json
 from typing import Iterator
 
 from .model import ITEM, Paragraph
-from .pages import CLOSING, GLOSSARY, HOME, REVISIONS, Page, page_summaries
+from .pages import CLOSING, FIGURES, GLOSSARY, HOME, REVISIONS, Page, page_summaries
 from .summaries import segments
 
 INDEX = "search/clauses.json"
@@ -30,7 +30,7 @@ INDEX = "search/clauses.json"
 
 def index(site) -> str:
     """Return the search index of an edition (a render.Site) as JSON text."""
-    listed = [page for page in site.pages if page.kind != REVISIONS]
+    listed = [page for page in site.pages if page.kind not in (REVISIONS, FIGURES)]
     table = {"pages": [[page.url, site.label(page), page.kind] for page in listed], "clauses": []}
     for number, page in enumerate(listed):
         if page.kind == GLOSSARY:

@@ -26,9 +26,7 @@ class EditionConfig:
     site_name: str
     theme_language: str
     prefix: str = ""
-    editions: list[dict[str, str]] = field(default_factory=list)
-    code: str = ""
-    ui: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
     site_url: str | None = None
     redirects: dict[str, str] = field(default_factory=dict)
 
@@ -75,11 +73,9 @@ def _apply_edition(config, edition: EditionConfig) -> None:
     root = config.site_url or "/"
     config["site_url"] = root + edition.prefix
     config.theme["language"] = edition.theme_language
-    config.extra["alternate"] = edition.editions
-    config.extra["edition"] = edition.code
+    config.extra.update(edition.extra)
     config.extra["edition_prefix"] = edition.prefix
     config.extra["site_root"] = root
-    config.extra["ui"] = edition.ui
     config.plugins["redirects"].config["redirect_maps"] = dict(edition.redirects)
 
 

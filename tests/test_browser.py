@@ -244,3 +244,17 @@ def test_a_section_prints_with_clause_numbers_and_without_navigation(open_page):
 def _shot(name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / f"{name}.png"
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.code)
+def test_the_clause_number_offers_a_citation(open_page, site, edition):
+    page = open_page(f"{edition.prefix}p3/1/")
+    page.click("#p3-1-3 a.cn")
+    page.locator(".cite").wait_for(state="visible")
+    assert page.url == f"{site}/{edition.prefix}p3/1/#p3-1-3"
+    link, chinese, english = page.locator(".cite__text").all_inner_texts()
+    assert link == f"https://example.org/jilin-report-2023/{edition.prefix}p3/1/#p3-1-3"
+    assert "§3.1.3" in chinese and edition.citation_name in chinese and "[EB/OL]" in chinese and link in chinese
+    assert "§3.1.3" in english and edition.citation_name_en in english and link in english
+    page.keyboard.press("Escape")
+    page.locator(".cite").wait_for(state="hidden")

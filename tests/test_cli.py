@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -55,11 +56,11 @@ def test_all_input_problems_are_reported_together(content_copy):
 def test_generate_writes_only_changed_files(content_copy):
     first = run("generate", *folders(content_copy))
     assert first.returncode == 0, first.stderr
-    for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK", "en"):
-        assert f"{code}: 16 written, 0 unchanged, 0 removed" in first.stdout
     second = run("generate", *folders(content_copy))
     for code in ("zh-Hans", "zh-Hant-TW", "zh-Hant-HK", "en"):
-        assert f"{code}: 0 written, 16 unchanged, 0 removed" in second.stdout
+        count = re.search(rf"^{code}: (\d+) written, 0 unchanged, 0 removed$", first.stdout, re.M).group(1)
+        assert int(count) >= 17
+        assert f"{code}: 0 written, {count} unchanged, 0 removed" in second.stdout
 
 
 def test_build_replaces_the_site_and_prints_figures(content_copy):
@@ -68,7 +69,7 @@ def test_build_replaces_the_site_and_prints_figures(content_copy):
     (site / "stale.html").write_text("old", encoding="utf-8")
     result = run("build", "--strict", *folders(content_copy))
     assert result.returncode == 0, result.stderr
-    assert "built 4 editions of 15 pages, 78 paragraphs, 658 sentences" in result.stdout
+    assert "built 4 editions of 16 pages, 78 paragraphs, 658 sentences" in result.stdout
     assert not (site / "stale.html").exists()
     assert (site / "p3" / "1" / "index.html").exists()
     assert not list(site.parent.glob(".site.*"))

@@ -106,7 +106,7 @@ def test_switcher_opens_the_same_page_in_every_edition(built_site, edition):
 def test_sitemaps_list_alternates(built_site):
     for edition in EDITIONS:
         sitemap = (built_site / edition.prefix / "sitemap.xml").read_text(encoding="utf-8")
-        assert sitemap.count("<url>") == 15
+        assert sitemap.count("<url>") == 16
         for other in EDITIONS:
             assert f'hreflang="{other.lang}" href="https://example.org/jilin-report-2023/{other.prefix}p3/1/"' in sitemap
 

@@ -27,7 +27,7 @@ def test_markup_in_every_context_shows_literally(fresh_content):
     report.write_text(text, encoding="utf-8")
     project = project_for(content_copy)
     summary = builder.build(project)
-    assert (summary.editions, summary.pages) == (4, 15)
+    assert (summary.editions, summary.pages) == (4, 16)
 
     home = soup(project.site / "index.html").select_one("article")
     part1 = soup(project.site / "p1" / "index.html").select_one("article")

@@ -76,7 +76,7 @@ def test_a_failing_edition_leaves_the_previous_site_untouched(content_copy, monk
     real = website.build
 
     def fail_on_hong_kong(config_file, edition, strict):
-        if edition.code == "zh-Hant-HK":
+        if edition.extra["edition"] == "zh-Hant-HK":
             raise website.BuildFailed("Aborted with 1 warning in strict mode")
         real(config_file, edition, strict)
 

@@ -49,7 +49,7 @@ def test_reading_order_visits_every_report_page(pages, built_site):
     urls = ["/" + p.relative_to(built_site).as_posix() for p in pages]
     assert urls[:3] == ["/index.html", "/p1/index.html", "/p2/index.html"]
     assert urls[3:12] == ["/p3/index.html"] + [f"/p3/{n}/index.html" for n in range(1, 9)]
-    assert urls[12:] == ["/closing/index.html", "/glossary/index.html", "/revisions/index.html"]
+    assert urls[12:] == ["/closing/index.html", "/figures/index.html", "/glossary/index.html", "/revisions/index.html"]
 
 
 def test_every_sentence_appears_in_order_once(root, pages):
@@ -137,7 +137,7 @@ def test_search_index_holds_every_sentence_at_its_place(built_site, edition):
     index = json.loads((site / "search" / "clauses.json").read_text(encoding="utf-8"))
     located = 0
     for page_number, clause_id, number, heading, sentences in index["clauses"]:
-        url, _ = index["pages"][page_number]
+        url = index["pages"][page_number][0]
         page = soup(site / url / "index.html")
         assert not clause_id or page.select_one(f'article [id="{clause_id}"]') is not None, (url, clause_id)
         for sentence_id, text in sentences:
