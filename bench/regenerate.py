@@ -25,7 +25,7 @@ from generator import build as builder  # noqa: E402
 
 def regenerate(project: builder.Project) -> tuple[float, int, int]:
     start = time.perf_counter()
-    written = builder.write(builder.generate(builder.load(project), project.templates), project.docs)
+    written = builder.write(builder.generate(builder.load(project), project.templates, project.cache), project.docs)
     total = sum(len(r.written) + len(r.unchanged) for r in written.values())
     return time.perf_counter() - start, sum(len(r.written) for r in written.values()), total
 

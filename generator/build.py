@@ -49,6 +49,11 @@ class Project:
     def templates(self) -> Path:
         return self.root / "templates" / "markdown"
 
+    @property
+    def cache(self) -> Path:
+        """Where compiled templates are kept between builds (inside the generated docs)."""
+        return self.docs / ".cache" / "templates"
+
     def display(self, path: Path) -> str:
         """Return a path as shown in messages: relative to the project when inside it."""
         try:
@@ -83,12 +88,16 @@ def load(project: Project, accept: Acceptance = Acceptance()) -> Inputs:
     return content.prepare(content.read(content.Paths(project.content, project.display)), accept)
 
 
-def generate(inputs: Inputs, templates: Path) -> tuple[EditionOutput, ...]:
-    """Return the Markdown of every edition; pure apart from reading templates."""
-    env = render.environment(templates)
+def generate(inputs: Inputs, templates: Path, cache: Path | None = None) -> tuple[EditionOutput, ...]:
+    """Return the Markdown of every edition; pure apart from reading templates.
+
+    `cache` is a folder for compiled templates, reused while they are unchanged.
+    """
+    env = render.environment(templates, cache)
     stones = tombstones.collect(inputs.lock, render.kinds(inputs.report))
     numbers = figures.extract(inputs.report)
-    sites = [edition_site(inputs, edition, stones, numbers) for edition in EDITIONS]
+    targets = summaries.targets(inputs.report)
+    sites = [edition_site(inputs, edition, stones, numbers, targets) for edition in EDITIONS]
     outputs = []
     for site in sites:
         nav = pages.nav(site.pages, site.label)
@@ -119,7 +128,7 @@ def _theme(site: render.Site) -> dict:
     }
 
 
-def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones, numbers=()) -> render.Site:
+def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones, numbers=(), targets=None) -> render.Site:
     """Return what the templates need for one edition: its text, strings and pages."""
     convert = conversion.converter_for(edition, inputs.overrides)
     report = conversion.convert_report(inputs.report, convert)
@@ -129,7 +138,7 @@ def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones
     return render.Site(
         report, meta, local, inputs.plan(report), inputs.lock, stones, inputs.revisions, convert,
         terms, glossary.occurrences(terms, report), {s.id: s for s in inputs.summaries},
-        summaries.targets(inputs.report), {t.term: t.id for t in inputs.terms},
+        summaries.targets(inputs.report) if targets is None else targets, {t.term: t.id for t in inputs.terms},
         highlights.convert(inputs.highlights, convert), numbers,
     )
 
@@ -253,7 +262,7 @@ def build(project: Project, strict: bool = False, accept: Acceptance = Acceptanc
     inputs = load(project, accept)
     if strict and inputs.warnings:
         raise content.InputError(inputs.warnings)
-    outputs = generate(inputs, project.templates)
+    outputs = generate(inputs, project.templates, project.cache)
     write(outputs, project.docs)
     timings.measure("generate", start)
     publish(project, outputs, inputs, strict, timings)

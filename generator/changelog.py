@@ -73,5 +73,5 @@ def _parent_number(lock: Lock, entry) -> str:
 
 def _text(lock: Lock, entry) -> str:
     """Return a clause's text; a live paragraph's is that of its live sentences."""
-    children = [e for e in lock.entries if e.parent == entry.id and e.kind == SENTENCE]
+    children = [e for e in lock.children.get(entry.id, ()) if e.kind == SENTENCE]
     return entry.text or "".join(e.text for e in children if e.live or not entry.live)

@@ -89,7 +89,7 @@ def cmd_build(project: builder.Project, args: argparse.Namespace) -> int:
 def cmd_generate(project: builder.Project, args: argparse.Namespace) -> int:
     """Write the Markdown only."""
     inputs = _checked_inputs(project, args)
-    reports = builder.write(builder.generate(inputs, project.templates), project.docs)
+    reports = builder.write(builder.generate(inputs, project.templates, project.cache), project.docs)
     builder.write_lock(inputs)
     for code, report in reports.items():
         print(f"{code}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")

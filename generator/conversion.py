@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Iterator, Mapping
 
 from . import yamlfile
 from .errors import Problem, raise_if_any
 from .metadata import Metadata
-from .model import Line, Paragraph, Part, Report, Section, Sentence, transform
+from .model import Line, Paragraph, Part, Report, Section, Sentence, paragraphs, transform
 from .yamlfile import Field
 
 CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
@@ -63,20 +63,41 @@ class Converter:
         converted = "".join(pieces)
         return converted.translate(CORNER_QUOTES) if self.corner_quotes else converted
 
+    def many(self, texts: Iterable[str]) -> dict[str, str]:
+        """Return each text converted, in one pass of OpenCC over them all.
+
+        The texts are joined by newlines. No dictionary phrase or override
+        spans a newline, so each text converts exactly as it would alone.
+        """
+        unique = list(dict.fromkeys(texts))
+        if not self.config or any("\n" in text for text in (*unique, *self.overrides)):
+            return {text: self(text) for text in unique}
+        return dict(zip(unique, self("\n".join(unique)).split("\n")))
+
 
 def convert_report(report: Report, convert: Converter) -> Report:
     """Return the report with every text converted; ids and structure unchanged."""
     if not convert.config:
         return report
+    table = convert.many(_texts(report))
 
     def node(n):
         if isinstance(n, (Sentence, Line)):
-            return replace(n, text=convert(n.text))
+            return replace(n, text=table[n.text])
         if isinstance(n, (Part, Section)):
-            return replace(n, heading=convert(n.heading))
+            return replace(n, heading=table[n.heading])
         return n
 
     return transform(report, node)
+
+
+def _texts(report: Report) -> Iterator[str]:
+    """Yield every text of the report that conversion changes: lines, sentences, headings."""
+    yield from (line.text for line in report.front.lines)
+    for part in report.parts:
+        yield part.heading
+        yield from (section.heading for section in part.sections)
+    yield from (s.text for p in paragraphs(report) for s in p.sentences)
 
 
 def converter_for(edition, overrides: tuple[Override, ...]) -> Converter:

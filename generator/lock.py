@@ -80,6 +80,14 @@ class Lock:
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}
 
+    @cached_property
+    def children(self) -> dict[str, tuple[Entry, ...]]:
+        """Return the entries under each parent id, in document order."""
+        found: dict[str, list[Entry]] = {}
+        for e in self.entries:
+            found.setdefault(e.parent, []).append(e)
+        return {parent: tuple(items) for parent, items in found.items()}
+
     def live(self, kind: str) -> list[Entry]:
         """Return the live entries of one kind, in document order."""
         return [e for e in self.entries if e.kind == kind and e.live]
@@ -177,6 +185,8 @@ def _escape(text: str) -> str:
 
 
 def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
     out, i = [], 0
     while i < len(text):
         if text[i] == "\\" and i + 1 < len(text):

@@ -20,7 +20,7 @@ def serve(project: builder.Project, dev_addr: str, strict: bool) -> int:
     """Serve the source edition until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    outputs = builder.generate(builder.load(project), project.templates)
+    outputs = builder.generate(builder.load(project), project.templates, project.cache)
     builder.write(outputs, project.docs)
     source = outputs[0]
     os.environ[ENV["root"]] = str(project.root)
@@ -44,6 +44,6 @@ def regenerate() -> list | None:
     project = builder.Project.at(
         Path(os.environ[ENV["root"]]), Path(os.environ[ENV["content"]]), Path(os.environ[ENV["docs"]])
     )
-    outputs = builder.generate(builder.load(project), project.templates)
+    outputs = builder.generate(builder.load(project), project.templates, project.cache)
     builder.write(outputs, project.docs)
     return outputs[0].nav

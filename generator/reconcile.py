@@ -352,11 +352,11 @@ def _removals(old: Lock, state: _State, revision: str) -> tuple[list[Entry], lis
 
 
 def _paragraph_text(old: Lock, entry: Entry) -> str:
-    return "".join(e.text for e in old.entries if e.parent == entry.id and e.kind == SENTENCE)
+    return "".join(e.text for e in old.children.get(entry.id, ()) if e.kind == SENTENCE)
 
 
 def _successor(old: Lock, entry: Entry, survivors: set[str]) -> tuple[str, str]:
-    siblings = [e for e in old.entries if e.live and e.kind == entry.kind and e.parent == entry.parent]
+    siblings = [e for e in old.children.get(entry.parent, ()) if e.live and e.kind == entry.kind]
     index = siblings.index(entry)
     for e in siblings[index + 1 :]:
         if e.id in survivors:

@@ -6,15 +6,15 @@ already Markup; templates only loop and branch.
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 from typing import Callable, Mapping
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import structure
@@ -67,14 +67,14 @@ class Site:
     highlights: tuple[Highlight, ...] = ()
     source_figures: tuple[Figure, ...] = ()
 
-    @cached_property
+    @functools.cached_property
     def figures(self) -> tuple[Figure, ...]:
         """Return every figure, found in the source text, written in this edition's script."""
         convert = self.convert
         return tuple(replace(f, value=convert(f.value), phrase=convert(f.phrase), context=convert(f.context))
                      for f in self.source_figures)
 
-    @cached_property
+    @functools.cached_property
     def figure_groups(self) -> list[tuple[str, str, list[Figure]]]:
         """Return the figures by part and section: (heading, anchor, figures)."""
         owner = {}
@@ -94,7 +94,7 @@ class Site:
             groups.setdefault(anchor, (heading, anchor, []))[2].append(figure)
         return list(groups.values())
 
-    @cached_property
+    @functools.cached_property
     def cited(self) -> dict[str, set[str]]:
         """Return, for each paragraph id, the figures its English summaries cite."""
         found: dict[str, set[str]] = {}
@@ -112,11 +112,11 @@ class Site:
         source = self._source_values[figure.id]
         return english_figure(source) if source in self.cited.get(figure.clause, set()) else ""
 
-    @cached_property
+    @functools.cached_property
     def _source_values(self) -> dict[str, str]:
         return {f.id: f.value for f in self.source_figures}
 
-    @cached_property
+    @functools.cached_property
     def terms_by_id(self) -> dict[str, Term]:
         return {t.id: t for t in self.terms}
 
@@ -135,30 +135,35 @@ class Site:
             return f"{self.edition.t('part').format(n=page.subject.ordinal)}. {name}"
         return f"({page.subject.ordinal}) {name}"
 
-    @cached_property
+    @functools.cached_property
     def places(self) -> dict[str, tuple[Place, ...]]:
         """Return the clauses where each term occurs."""
         return places(self.terms, self.report, self.marks)
 
-    @cached_property
+    @functools.cached_property
     def glossary_url(self) -> str:
         return next((p.url for p in self.pages if p.kind == "glossary"), "")
 
-    @cached_property
+    @functools.cached_property
     def numbers(self) -> dict[str, str]:
         """Return the clause number of every id that has one."""
         return {node.id: node.number for node in nodes(self.report) if getattr(node, "number", "")}
 
-    @cached_property
+    @functools.cached_property
     def moved_away(self) -> dict[str, tuple[Pointer, ...]]:
         """Return, by page path, the clauses that moved to another page."""
         return pointers(self.lock)
 
 
-def environment(directory: Path) -> Environment:
-    """Return the Jinja2 environment for the Markdown templates."""
+def environment(directory: Path, cache: Path | None = None) -> Environment:
+    """Return the Jinja2 environment for the Markdown templates.
+
+    With `cache`, compiled templates are kept in that folder and reused until
+    their source changes (Jinja checks the source's checksum).
+    """
     env = Environment(
         loader=FileSystemLoader(str(directory)),
+        bytecode_cache=FileSystemBytecodeCache(str(_folder(cache))) if cache else None,
         undefined=StrictUndefined,
         autoescape=True,
         finalize=escape,
@@ -170,6 +175,11 @@ def environment(directory: Path) -> Environment:
     env.filters["label"] = label
     env.filters["excerpt"] = excerpt
     return env
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def inline(sentence: Sentence) -> Markup:
@@ -247,8 +257,13 @@ def tidy(markdown: str) -> str:
 
 def relative_url(source: str, target: str) -> str:
     """Return the link from one directory URL of the site to another."""
-    path = posixpath.relpath(target or ".", source or ".")
+    path = _relpath(target or ".", source or ".")
     return "./" if path == "." else path + "/"
+
+
+@functools.lru_cache(maxsize=4096)
+def _relpath(path: str, start: str) -> str:
+    return posixpath.relpath(path, start)
 
 
 def _texter(site: Site, page: Page) -> Callable[[Sentence], Markup]:
@@ -367,11 +382,10 @@ def _term_data(site: Site, page: Page) -> Callable[[], Markup]:
 
 def _linker(page: Page, where: dict[str, Page]) -> Callable[[str], str]:
     """Return a function giving the Markdown link from this page to a node id."""
-    here = posixpath.dirname(page.path)
+    here = posixpath.dirname(page.path) or "."
 
     def link(node_id: str, anchor: bool = True) -> Markup:
-        target = where[node_id]
-        path = posixpath.relpath(target.path, here or ".")
+        path = _relpath(where[node_id].path, here)
         return Markup(escape_text(f"{path}#{node_id}" if anchor else path).replace("&#35;", "#"))
 
     return link

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
@@ -37,7 +38,7 @@ class Target:
     number: str
     text: str
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         return fingerprint(self.text)
 

@@ -57,7 +57,7 @@ def collect(lock: Lock, kinds: dict[str, str]) -> Tombstones:
     for e in roots:
         anchor, side = _anchor(lock, e.id)
         inline = e.kind == SENTENCE and kinds.get(anchor) == SENTENCE
-        text = e.text or "".join(x.text for x in lock.entries if x.parent == e.id and x.kind == SENTENCE)
+        text = e.text or "".join(x.text for x in lock.children.get(e.id, ()) if x.kind == SENTENCE)
         stone = Tombstone(e.id, e.kind, e.number, e.removed, anchor, side, inline, tuple(nested[e.id]), text)
         groups[(anchor, side)].append(stone)
     return Tombstones({key: tuple(value) for key, value in groups.items()})

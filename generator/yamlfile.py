@@ -35,8 +35,8 @@ class Sequence(list):
     lines: list[int]
 
 
-class _Loader(yaml.SafeLoader):
-    """A safe loader that records lines and rejects duplicate keys."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A safe loader (LibYAML's when PyYAML has it) that records lines and rejects duplicate keys."""
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:

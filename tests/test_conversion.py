@@ -112,6 +112,20 @@ def test_phrase_in_context(phrase, taiwan, hong_kong, converters, sentences):
     assert found >= 2, f"{phrase} does not occur in the report"
 
 
+@pytest.mark.parametrize("code", [TAIWAN.code, HONG_KONG.code])
+def test_converting_all_at_once_equals_one_by_one(code, converters, sentences):
+    convert = converters[code]
+    together = convert.many(sentences)
+    assert len(together) == len(set(sentences)) > 600
+    differing = [s for s in sentences if together[s] != convert(s)]
+    assert differing == []
+
+
+def test_converting_texts_with_newlines_falls_back_to_one_by_one():
+    convert = Converter("s2tw")
+    assert convert.many(["第一行\n第二行", "发展"]) == {"第一行\n第二行": "第一行\n第二行", "发展": "發展"}
+
+
 def test_override_is_applied_before_opencc_phrases():
     plain = Converter("s2tw")
     fixed = Converter("s2tw", {"国家制造业": "國家製造業"})
