@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test check diff serve golden clean
+.PHONY: site test check diff serve golden bench profile clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is required")'
@@ -35,6 +35,20 @@ serve: $(STAMP)
 # Rewrite the golden Markdown from the current generator; review the diff.
 golden: $(STAMP)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
+
+# Benchmarks (not tests): figures printed and written to bench/results.json.
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): $(STAMP) bench/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python bench/run.py
+	$(BIN)/python bench/regenerate.py
+
+profile: $(BENCH_STAMP)
+	$(BIN)/python bench/run.py --profile
 
 clean:
 	rm -rf site docs $(VENV)

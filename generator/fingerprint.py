@@ -7,6 +7,7 @@ style of quotation marks.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -16,11 +17,13 @@ SPACE = re.compile(r"\s+")
 QUOTES = str.maketrans({"“": '"', "”": '"', "「": '"', "」": '"', "‘": "'", "’": "'", "『": "'", "』": "'"})
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
-    """Return the text as compared across revisions."""
+    """Return the text as compared across revisions (cached: clauses are compared many times)."""
     return SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(QUOTES)
 
 
+@functools.lru_cache(maxsize=8192)
 def fingerprint(text: str) -> str:
     """Return a short hash of the normalized text."""
     return hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:10]

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from . import structure
 from .changelog import changelog
+from .conversion import Converter
 from .editions import CHINESE
 from .figures import Figure, found_figures
 from .figures import english as english_figure
@@ -58,7 +59,7 @@ class Site:
     lock: Lock
     stones: Tombstones
     revisions: tuple[Revision, ...]
-    convert: Callable[[str], str] = str
+    convert: Converter = Converter()
     terms: tuple[Term, ...] = ()
     marks: Mapping[str, tuple[Mark, ...]] = field(default_factory=dict)
     summaries: Mapping[str, Summary] = field(default_factory=dict)
@@ -70,8 +71,9 @@ class Site:
     @functools.cached_property
     def figures(self) -> tuple[Figure, ...]:
         """Return every figure, found in the source text, written in this edition's script."""
-        convert = self.convert
-        return tuple(replace(f, value=convert(f.value), phrase=convert(f.phrase), context=convert(f.context))
+        texts = (text for f in self.source_figures for text in (f.value, f.phrase, f.context))
+        table = self.convert.many(texts)
+        return tuple(replace(f, value=table[f.value], phrase=table[f.phrase], context=table[f.context])
                      for f in self.source_figures)
 
     @functools.cached_property
@@ -240,7 +242,9 @@ def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]
         download=lambda name: relative_url(site.edition.prefix + page.url, "downloads/") + name,
         structure=lambda: _structure(site, page, where),
         description=lambda: Markup(json.dumps(describe(site, page), ensure_ascii=False)),
-        text=_texter(site, page),
+        text=(text := _texter(site, page)),
+        sentences=_sentencer(site, text),
+        note=lambda stone: removal_note(site.edition, stone),
         term_data=_term_data(site, page),
         terms=site.terms,
         places=site.places,
@@ -281,6 +285,41 @@ def _texter(site: Site, page: Page) -> Callable[[Sentence], Markup]:
         return Markup("".join(pieces))
 
     return text
+
+
+def _sentencer(site: Site, text: Callable[[Sentence], Markup]) -> Callable[..., Markup]:
+    """Return a function giving sentences as spans with their ids, and the tombstones of
+    removed sentences between them; `text` gives a sentence's text (None: the span is empty)."""
+
+    def sentences(items: tuple[Sentence, ...], text=text) -> Markup:
+        pieces = []
+        for s in items:
+            marked = s.id in site.stones
+            if marked:
+                pieces.append(_inline_stones(site, s.id, "before"))
+            if text is None:
+                pieces.append(f'<span id="{s.id}"></span>')
+            else:
+                pieces.append(f'<span class="s" id="{s.id}">{text(s)}</span>')
+            if marked:
+                pieces.append(_inline_stones(site, s.id, "after"))
+        return Markup("".join(pieces))
+
+    return sentences
+
+
+def _inline_stones(site: Site, anchor: str, side: str) -> str:
+    """Return the tombstones of removed sentences that stand beside a sentence."""
+    return "".join(
+        f'<a class="tombstone" id="{stone.id}" href="#{stone.anchor}" data-note="{note}" aria-label="{note}" title="{note}"></a>'
+        for stone in site.stones.at(anchor, side) if stone.inline
+        for note in (escape_text(removal_note(site.edition, stone)),)
+    )
+
+
+def removal_note(edition: Edition, stone) -> str:
+    """Return the note shown for a removed clause: what it was and when it was removed."""
+    return edition.t("removed_" + stone.kind).format(date=edition.format_date_iso(stone.removed))
 
 
 def _englisher(site: Site, page: Page) -> Callable[[Summary], Markup]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from .lock import Lock
 from .reconcile import PAGE, SENTENCE
@@ -39,6 +40,14 @@ class Tombstones:
     def at(self, anchor: str, side: str) -> tuple[Tombstone, ...]:
         """Return the tombstones that stand `side` (before, after, inside) the clause `anchor`."""
         return self.by_anchor.get((anchor, side), ())
+
+    def __contains__(self, anchor: str) -> bool:
+        """Tell whether any tombstone stands next to the clause `anchor`."""
+        return anchor in self.anchors
+
+    @cached_property
+    def anchors(self) -> frozenset[str]:
+        return frozenset(anchor for anchor, _ in self.by_anchor)
 
     def all(self) -> list[Tombstone]:
         return [t for group in self.by_anchor.values() for t in group]
