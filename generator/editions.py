@@ -228,6 +228,19 @@ SOURCE = Edition(
     strings=ZH_HANS_STRINGS,
 )
 
+# Interface words that differ by region, not only by script (OpenCC converts
+# the script alone): Taiwan and Hong Kong say 搜尋 and 連結 where the mainland
+# says 搜索 and 链接, and Taiwan says 資料 for data.
+TRADITIONAL_STRINGS = {
+    "clause_link": "本段連結",
+    "cite_link": "複製連結",
+    "document_info": "文件資訊",
+    "search": "搜尋",
+    "search_label": "搜尋報告全文",
+    "figures_intro": "報告中的全部{n}個數字（帶單位的數量），按部分和節排列，每個數字連結到所在的句子。"
+    "「成績」指第一部分回顧的已取得結果，「目標」指第二、三部分提出的目標和安排。",
+}
+
 TAIWAN = Edition(
     code="zh-Hant-TW",
     name="繁體中文（臺灣）",
@@ -236,7 +249,7 @@ TAIWAN = Edition(
     theme_language="zh-Hant-TW",
     opencc="s2tw",
     corner_quotes=True,
-    strings={"clause_link": "本段連結"},
+    strings=TRADITIONAL_STRINGS | {"downloads": "資料下載"},
     og_locale="zh_TW",
     citation_name="繁體中文（臺灣）版",
     citation_name_en="Traditional Chinese edition (Taiwan)",
@@ -250,7 +263,7 @@ HONG_KONG = Edition(
     theme_language="zh-Hant-HK",
     opencc="s2hk",
     corner_quotes=True,
-    strings={"clause_link": "本段連結"},
+    strings=TRADITIONAL_STRINGS,
     og_locale="zh_HK",
     citation_name="繁體中文（香港）版",
     citation_name_en="Traditional Chinese edition (Hong Kong)",

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from generator.conversion import Converter, converter_for, load_overrides
-from generator.editions import EDITIONS, SOURCE, TRADITIONAL
+from generator.editions import EDITIONS, HONG_KONG, SOURCE, TAIWAN, TRADITIONAL
 
 from .conftest import ROOT
 from .helpers import page_file, reading_order, report_text, soup
@@ -118,3 +118,11 @@ def test_interface_strings_are_converted(built_site):
     assert [a.get_text(strip=True) for a in tw.select(".md-sidebar--primary .md-nav__link")][-1] == "修訂記錄"
     assert hk.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == "2023年吉林省人民政府工作報告"
     assert "「三個五」" in (built_site / "zh-hk" / "p1" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edition", [TAIWAN, HONG_KONG], ids=lambda e: e.code)
+def test_traditional_interface_uses_the_region_s_words(edition):
+    strings = edition.localized(converter_for(edition, ())).strings
+    mainland = ("搜索", "鏈接", "信息") + (("數據",) if edition is TAIWAN else ())
+    assert [(key, word) for key, text in strings.items() for word in mainland if word in text] == []
+    assert strings["search"] == "搜尋" and strings["cite_link"] == "複製連結"
