@@ -96,8 +96,7 @@ def generate(inputs: Inputs, templates: Path, cache: Path | None = None) -> tupl
     env = render.environment(templates, cache)
     stones = tombstones.collect(inputs.lock, render.kinds(inputs.report))
     numbers = figures.extract(inputs.report)
-    targets = summaries.targets(inputs.report)
-    sites = [edition_site(inputs, edition, stones, numbers, targets) for edition in EDITIONS]
+    sites = [edition_site(inputs, edition, stones, numbers) for edition in EDITIONS]
     outputs = []
     for site in sites:
         nav = pages.nav(site.pages, site.label)
@@ -128,7 +127,7 @@ def _theme(site: render.Site) -> dict:
     }
 
 
-def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones, numbers=(), targets=None) -> render.Site:
+def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones, numbers=()) -> render.Site:
     """Return what the templates need for one edition: its text, strings and pages."""
     convert = conversion.converter_for(edition, inputs.overrides)
     report = conversion.convert_report(inputs.report, convert)
@@ -138,7 +137,7 @@ def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones
     return render.Site(
         report, meta, local, inputs.plan(report), inputs.lock, stones, inputs.revisions, convert,
         terms, glossary.occurrences(terms, report), {s.id: s for s in inputs.summaries},
-        summaries.targets(inputs.report) if targets is None else targets, {t.term: t.id for t in inputs.terms},
+        summaries.targets(inputs.report), {t.term: t.id for t in inputs.terms},
         highlights.convert(inputs.highlights, convert), numbers,
     )
 

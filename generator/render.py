@@ -294,13 +294,13 @@ def _sentencer(site: Site, text: Callable[[Sentence], Markup]) -> Callable[..., 
     def sentences(items: tuple[Sentence, ...], text=text) -> Markup:
         pieces = []
         for s in items:
-            marked = s.id in site.stones
+            marked, key = s.id in site.stones, escape_text(s.id)
             if marked:
                 pieces.append(_inline_stones(site, s.id, "before"))
             if text is None:
-                pieces.append(f'<span id="{s.id}"></span>')
+                pieces.append(f'<span id="{key}"></span>')
             else:
-                pieces.append(f'<span class="s" id="{s.id}">{text(s)}</span>')
+                pieces.append(f'<span class="s" id="{key}">{text(s)}</span>')
             if marked:
                 pieces.append(_inline_stones(site, s.id, "after"))
         return Markup("".join(pieces))
@@ -311,7 +311,8 @@ def _sentencer(site: Site, text: Callable[[Sentence], Markup]) -> Callable[..., 
 def _inline_stones(site: Site, anchor: str, side: str) -> str:
     """Return the tombstones of removed sentences that stand beside a sentence."""
     return "".join(
-        f'<a class="tombstone" id="{stone.id}" href="#{stone.anchor}" data-note="{note}" aria-label="{note}" title="{note}"></a>'
+        f'<a class="tombstone" id="{escape_text(stone.id)}" href="#{escape_text(stone.anchor)}" data-note="{note}" '
+        f'aria-label="{note}" title="{note}"></a>'
         for stone in site.stones.at(anchor, side) if stone.inline
         for note in (escape_text(removal_note(site.edition, stone)),)
     )

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
@@ -38,7 +37,7 @@ class Target:
     number: str
     text: str
 
-    @cached_property
+    @property
     def fingerprint(self) -> str:
         return fingerprint(self.text)
 
