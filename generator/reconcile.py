@@ -357,13 +357,9 @@ def _paragraph_text(old: Lock, entry: Entry) -> str:
 
 def _successor(old: Lock, entry: Entry, survivors: set[str]) -> tuple[str, str]:
     siblings = [e for e in old.children.get(entry.parent, ()) if e.live and e.kind == entry.kind]
-    index = siblings.index(entry)
-    for e in siblings[index + 1 :]:
-        if e.id in survivors:
-            return e.id, "before"
-    for e in reversed(siblings[:index]):
-        if e.id in survivors:
-            return e.id, "after"
+    found = _neighbour(siblings, siblings.index(entry), survivors)
+    if found:
+        return found
     parent = old.by_id.get(entry.parent)
     if parent is None:
         return _nearest(old, entry, survivors)
@@ -376,13 +372,19 @@ def _nearest(old: Lock, entry: Entry, survivors: set[str]) -> tuple[str, str]:
     """Return the next surviving clause in document order, else the previous one."""
     order = [e for e in old.entries if e.live and e.kind in (PART, PARAGRAPH, LINE)]
     index = next((n for n, e in enumerate(order) if e.id == entry.id), 0)
+    return _neighbour(order, index, survivors) or ("dateline", "after")
+
+
+def _neighbour(order: list[Entry], index: int, survivors: set[str]) -> tuple[str, str] | None:
+    """Return the first survivor after order[index] (standing before it), else the last one
+    before it (standing after it), else None."""
     for e in order[index + 1 :]:
         if e.id in survivors:
             return e.id, "before"
     for e in reversed(order[:index]):
         if e.id in survivors:
             return e.id, "after"
-    return "dateline", "after"
+    return None
 
 
 def _ordered(entries: list[Entry], removed: list[Entry]) -> Iterator[Entry]:
