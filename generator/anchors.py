@@ -5,8 +5,9 @@ on the text: part 3 is `p3`, its section （一） is `p3-1`, the second
 paragraph of that section `p3-1-2`, and that paragraph's fourth sentence
 `p3-1-2-s4`. Paragraphs directly in a part are `p1-2`, or `p3-0-2` when the
 part also has sections; the opening paragraphs are `p0-1`…, the closing
-paragraphs `c-1`…, and the front-matter lines are `dateline`, `speaker` and
-`salutation`.
+paragraphs `c-1`…, appendix 2 is `a2` with paragraphs `a2-1`…, and the
+front-matter lines are `title`, `source`, `dateline`, `speaker` and
+`salutation` (`speaker-2` for a second line of a kind).
 
 The clause number (§3.1.2) is the same address written for readers; it is
 always positional, while the id is frozen once published (see `lock`).
@@ -17,17 +18,30 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Mapping
 
-from .model import FrontMatter, Paragraph, Part, Report, Section, Sentence, nodes, transform
+from .model import Appendix, FrontMatter, Line, Paragraph, Part, Report, Section, Sentence, nodes, transform
 
 
 def assign(report: Report) -> Report:
     """Return the report with positional ids and clause numbers on every node."""
-    front = FrontMatter(
-        tuple(replace(line, id=line.kind) for line in report.front.lines),
-        _paragraphs(report.front.opening, "p0", "§0"),
-    )
+    front = FrontMatter(_lines(report.front.lines), _paragraphs(report.front.opening, "p0", "§0"))
     parts = tuple(_part(part) for part in report.parts)
-    return Report(front, parts, _paragraphs(report.closing, "c", "§C"))
+    appendices = tuple(_appendix(a) for a in report.appendices)
+    return Report(front, parts, _paragraphs(report.closing, "c", "§C"), appendices)
+
+
+def _lines(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    seen: dict[str, int] = {}
+    named = []
+    for line in lines:
+        seen[line.kind] = seen.get(line.kind, 0) + 1
+        suffix = f"-{seen[line.kind]}" if seen[line.kind] > 1 else ""
+        named.append(replace(line, id=line.kind + suffix))
+    return tuple(named)
+
+
+def _appendix(appendix: Appendix) -> Appendix:
+    aid, number = f"a{appendix.ordinal}", f"§A{appendix.ordinal}"
+    return replace(appendix, id=aid, number=number, paragraphs=_paragraphs(appendix.paragraphs, aid, number))
 
 
 def _part(part: Part) -> Part:

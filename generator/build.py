@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import os
 import shutil
 import subprocess
@@ -27,19 +28,24 @@ from .reconcile import PAGE
 from .writer import WriteReport, swap_in, write_file, write_tree
 
 
+FLAGSHIP = Path("content") / "reports" / "jilin-2023"
+
+
 @dataclass(frozen=True)
 class Project:
-    """Where the inputs are and where the outputs go."""
+    """Where the inputs are and where the outputs go: `content` is a report's
+    folder, `shared` the folder of material every report uses."""
 
     root: Path
     content: Path
     docs: Path
     site: Path
+    shared: Path
 
     @classmethod
     def at(cls, root: Path, content: Path | None = None, docs: Path | None = None, site: Path | None = None):
         """Return the project rooted at `root`, with optional other folders."""
-        return cls(root, content or root / "content", docs or root / "docs", site or root / "site")
+        return cls(root, content or root / FLAGSHIP, docs or root / "docs", site or root / "site", root / "content")
 
     @property
     def config_file(self) -> Path:
@@ -85,7 +91,17 @@ class Timings:
 
 def load(project: Project, accept: Acceptance = Acceptance()) -> Inputs:
     """Read and validate the content folder and reconcile it with the lock."""
-    return content.prepare(content.read(content.Paths(project.content, project.display)), accept)
+    paths = content.Paths(project.content, project.display, project.shared)
+    return content.prepare(content.read(paths, revision_date()), accept)
+
+
+def revision_date() -> datetime.date:
+    """Return the date a change of the text is recorded under when no revisions.yml
+    names it: SOURCE_DATE_EPOCH's day when set, else today (UTC)."""
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    stamp = max(0, int(given)) if given.lstrip("-").isdigit() else None
+    now = datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc) if stamp is not None else None
+    return (now or datetime.datetime.now(datetime.timezone.utc)).date()
 
 
 def generate(inputs: Inputs, templates: Path, cache: Path | None = None) -> tuple[EditionOutput, ...]:
@@ -120,7 +136,8 @@ def _theme(site: render.Site) -> dict:
             "author": meta.speaker, "title": meta.title, "publisher": meta.publisher, "place": meta.place,
             "author_en": meta.speaker_en.split(",")[0], "title_en": meta.title_en,
             "publisher_en": meta.publisher_en, "place_en": meta.place_en,
-            "date": meta.date.isoformat(), "date_en": ENGLISH.format_date(meta.date),
+            "date": meta.date.isoformat() if meta.date else str(meta.year or ""),
+            "date_en": ENGLISH.format_date(meta.date) or str(meta.year or ""),
             "revised": site.revisions[-1].key, "edition": edition.citation_name,
             "edition_en": edition.citation_name_en,
         },
@@ -166,25 +183,30 @@ def redirects(inputs: Inputs) -> dict[str, str]:
     return maps
 
 
-def source_date(project: Project, inputs: Inputs) -> str:
-    """Return the build's date (seconds since the epoch) for reproducible output.
-
-    SOURCE_DATE_EPOCH when set; else the time of the last commit that touched
-    the content folder; else midnight (UTC) of the current revision's date.
-    """
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return os.environ["SOURCE_DATE_EPOCH"]
-    try:
-        found = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", str(project.content)],
-            cwd=project.content, capture_output=True, text=True, check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        found = ""
+def source_date(project: Project) -> str:
+    """Return the build's date (seconds since the epoch, never before 1970) for
+    reproducible output: SOURCE_DATE_EPOCH when set; else the time of the last
+    commit that touched the content folder; else midnight (UTC) today."""
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if given.lstrip("-").isdigit():
+        return str(max(0, int(given)))
+    found = _last_commit(project.content)
     if found:
         return found
-    day = inputs.revision.date
-    return str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc).timestamp()))
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    return str(int(datetime.datetime(today.year, today.month, today.day, tzinfo=datetime.timezone.utc).timestamp()))
+
+
+@functools.lru_cache(maxsize=64)
+def _last_commit(folder: Path) -> str:
+    try:
+        found = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", str(folder)],
+            cwd=folder, capture_output=True, text=True, check=True, timeout=30,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError, subprocess.TimeoutExpired):
+        return ""
+    return found if found.isdigit() else ""
 
 
 def publish(project: Project, outputs: tuple[EditionOutput, ...], inputs: Inputs, strict: bool, timings: Timings):
@@ -193,7 +215,7 @@ def publish(project: Project, outputs: tuple[EditionOutput, ...], inputs: Inputs
     fresh = Path(tempfile.mkdtemp(prefix=f".{project.site.name}.", dir=project.site.parent))
     moved = redirects(inputs)
     try:
-        with _environment(SOURCE_DATE_EPOCH=source_date(project, inputs)):
+        with _environment(SOURCE_DATE_EPOCH=source_date(project)):
             _build_editions(project, outputs, fresh, moved, strict, timings)
         swap_in(fresh, project.site)
     finally:
@@ -254,13 +276,19 @@ class Summary:
     inputs: Inputs
 
 
-def build(project: Project, strict: bool = False, accept: Acceptance = Acceptance()) -> Summary:
+def failing(inputs: Inputs, strict: bool, english: bool = False) -> tuple:
+    """Return the warnings that stop a build: problems of the input under --strict, and
+    English that lags behind the Chinese too under --strict-english."""
+    return (inputs.warnings if strict or english else ()) + (inputs.lagging if english else ())
+
+
+def build(project: Project, strict: bool = False, accept: Acceptance = Acceptance(), english: bool = False) -> Summary:
     """Run the whole build and return its summary; write the lock last."""
     timings = Timings()
     start = time.perf_counter()
     inputs = load(project, accept)
-    if strict and inputs.warnings:
-        raise content.InputError(inputs.warnings)
+    if failing(inputs, strict, english):
+        raise content.InputError(failing(inputs, strict, english))
     outputs = generate(inputs, project.templates, project.cache)
     write(outputs, project.docs)
     timings.measure("generate", start)

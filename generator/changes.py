@@ -19,11 +19,14 @@ def markdown(inputs: Inputs) -> str:
     revision = inputs.revision
     lines = ["## Revision report", "", f"Revision {revision.key}: {revision.note} ({revision.note_en})", ""]
     lines += _changes(inputs)
-    lines += _section("English summaries that may be stale", [w for w in inputs.warnings if "may be stale" in w.message])
-    lines += _section("Clauses without an English summary", [w for w in inputs.warnings if "no English summary" in w.message])
-    lines += _section("Glossary terms no longer found in the text", [w for w in inputs.warnings if "does not occur" in w.message])
-    others = [w for w in inputs.warnings if not any(k in w.message for k in ("may be stale", "no English summary", "does not occur"))]
-    lines += _section("Other warnings", others)
+    lagging = inputs.lagging
+    lines += _section("English summaries that may be stale", [w for w in lagging if "may be stale" in w.message])
+    lines += _section("Clauses without an English summary", [w for w in lagging if "no English summary" in w.message])
+    lines += _section("Glossary terms no longer found in the text", [w for w in lagging if "does not occur" in w.message])
+    lines += _section("Summaries of removed clauses (retired with their clause)",
+                      [w for w in lagging if "is of a removed clause" in w.message])
+    lines += _section("Warnings", list(inputs.warnings))
+    lines += _section("Notes", list(inputs.notes))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -49,7 +49,9 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--content", help="content folder (default: content/)")
         sub.add_argument("--docs", help="folder for the generated Markdown (default: docs/)")
         sub.add_argument("--site", help="output folder (default: site/)")
-        sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        sub.add_argument("--strict", action="store_true", help="treat warnings (problems of the input) as errors")
+        sub.add_argument("--strict-english", action="store_true",
+                         help="also fail on English that lags behind the Chinese (stale or missing summaries)")
         sub.add_argument("--accept-removals", action="store_true", help="retire the ids of clauses removed from the text")
         sub.add_argument("--accept-ambiguous", action="store_true", help="resolve ambiguous matches by document order")
         if name == "report":
@@ -72,7 +74,7 @@ def _accept(args: argparse.Namespace) -> Acceptance:
 def cmd_build(project: builder.Project, args: argparse.Namespace) -> int:
     """Build the site."""
     start = time.perf_counter()
-    summary = builder.build(project, strict=args.strict, accept=_accept(args))
+    summary = builder.build(project, strict=args.strict, accept=_accept(args), english=args.strict_english)
     _print_warnings(summary.inputs)
     _print_changes(summary.inputs.changes, brief=True)
     for name, seconds in summary.timings.stages.items():
@@ -123,8 +125,8 @@ def cmd_report(project: builder.Project, args: argparse.Namespace) -> int:
     """Print what the content changes, as Markdown, without writing anything."""
     from . import changes, content
 
-    paths = content.Paths(project.content, project.display)
-    sources = content.read(paths)
+    paths = content.Paths(project.content, project.display, project.shared)
+    sources = content.read(paths, builder.revision_date())
     if args.lock:
         from .lock import read_lock
 
@@ -154,15 +156,16 @@ def cmd_stamp(project: builder.Project, args: argparse.Namespace) -> int:
 def _checked_inputs(project: builder.Project, args: argparse.Namespace) -> builder.Inputs:
     inputs = builder.load(project, _accept(args))
     _print_warnings(inputs)
-    if args.strict and inputs.warnings:
-        raise InputError(inputs.warnings)
+    failing = builder.failing(inputs, args.strict, args.strict_english)
+    if failing:
+        raise InputError(failing)
     return inputs
 
 
 def _print_warnings(inputs: builder.Inputs) -> None:
     for warning in inputs.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    for note in inputs.notes:
+    for note in inputs.notes + inputs.lagging:
         print(f"note: {note}", file=sys.stderr)
 
 

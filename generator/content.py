@@ -1,4 +1,11 @@
-"""The content folder: reading every input, then reconciling the text with the lock.
+"""A report's folder: reading every input, then reconciling the text with the lock.
+
+A report folder needs only `report.txt`; everything else is optional:
+report.yml (metadata that overrides what the text states), revisions.yml,
+anchors.lock (written by the build), glossary.yml, summaries/,
+highlights.yml and conversion.yml (corrections for this report only). The
+shared folder (`content/`) holds what every report uses: conversion.yml
+(reviewed OpenCC corrections) and regions.yml.
 
 `read` is the only function here that touches the disk; `prepare` is pure.
 All problems of all files are gathered before anything stops the build.
@@ -6,25 +13,26 @@ All problems of all files are gathered before anything stops the build.
 
 from __future__ import annotations
 
+import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from . import anchors, glossary, highlights, metadata, pages, revisions, summaries
+from . import anchors, glossary, highlights, metadata, pages, parse, regions, revisions, summaries
 from .conversion import Override, load_overrides, unused
 from .editions import TRADITIONAL
 from .errors import InputError, Problem, raise_if_any
 from .glossary import Term
 from .highlights import Highlight
-from .summaries import Summary
 from .lock import Lock, read_lock
 from .metadata import Metadata
 from .model import Report
-from .parse import parse
 from .reconcile import PAGE, Change, Reconciliation, reconcile, record_origins, record_pages
+from .regions import Region
 from .revisions import Revision
 from .source import read_text
+from .summaries import Summary
 
 MARKUP_RE = re.compile(r"<[A-Za-z/!]|\]\(|\{[#.%{]|\*\*|__|`")
 T = TypeVar("T")
@@ -32,10 +40,11 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Paths:
-    """The files of a content folder, and how to name them in messages."""
+    """The files of a report folder and of the shared folder, and how to name them in messages."""
 
     folder: Path
     display: Callable[[Path], str]
+    shared: Path | None = None
 
     @property
     def report(self) -> Path:
@@ -58,6 +67,15 @@ class Paths:
         return self.folder / "conversion.yml"
 
     @property
+    def shared_conversion(self) -> Path | None:
+        shared = self.shared / "conversion.yml" if self.shared else None
+        return shared if shared is not None and shared != self.conversion else None
+
+    @property
+    def regions(self) -> Path | None:
+        return self.shared / "regions.yml" if self.shared else None
+
+    @property
     def glossary(self) -> Path:
         return self.folder / "glossary.yml"
 
@@ -72,7 +90,7 @@ class Paths:
 
 @dataclass(frozen=True)
 class Sources:
-    """Everything read from the content folder, validated, before reconciliation."""
+    """Everything read from the folders, validated, before reconciliation."""
 
     paths: Paths
     text: str
@@ -83,6 +101,9 @@ class Sources:
     overrides: tuple[Override, ...]
     terms: tuple[Term, ...]
     summaries: tuple[Summary, ...]
+    implicit: bool = False
+    notes: tuple[Problem, ...] = ()
+    local_overrides: tuple[Override, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,7 +116,12 @@ class Acceptance:
 
 @dataclass(frozen=True)
 class Inputs:
-    """The inputs of a build: the report with its final ids, and the new lock."""
+    """The inputs of a build: the report with its final ids, and the new lock.
+
+    `warnings` are problems of the input (they fail --strict); `notes` are
+    notices that never do: English that lags behind the Chinese, glossary terms
+    no longer in the text, markup-like text shown literally.
+    """
 
     report: Report
     meta: Metadata
@@ -109,6 +135,7 @@ class Inputs:
     terms: tuple[Term, ...] = ()
     summaries: tuple[Summary, ...] = ()
     highlights: tuple[Highlight, ...] = ()
+    lagging: tuple[Problem, ...] = ()
 
     def plan(self, report: Report | None = None) -> tuple[pages.Page, ...]:
         """Return the pages of the site for this report (or a converted copy of it)."""
@@ -119,20 +146,32 @@ class Inputs:
         return self.revisions[-1]
 
 
-def read(paths: Paths) -> Sources:
-    """Read and validate every file of the content folder; raise all problems at once."""
+def read(paths: Paths, today: datetime.date) -> Sources:
+    """Read and validate every file; raise all problems at once. `today` dates an
+    implicit revision (a report without revisions.yml whose text changed)."""
     problems: list[Problem] = []
-    text = _attempt(problems, lambda: read_text(paths.report, paths.display(paths.report)), "")
-    report = _attempt(problems, lambda: anchors.assign(parse(text, paths.display(paths.report))), None) if text else None
-    meta = _attempt(problems, lambda: metadata.load(paths.metadata, paths.display(paths.metadata)), None)
-    revs = _attempt(problems, lambda: revisions.load(paths.revisions, paths.display(paths.revisions)), ())
-    lock = _attempt(problems, lambda: read_lock(paths.lock, paths.display(paths.lock)), None)
-    overrides = _attempt(problems, lambda: load_overrides(paths.conversion, paths.display(paths.conversion), TRADITIONAL), ())
-    terms = _attempt(problems, lambda: glossary.load(paths.glossary, paths.display(paths.glossary)), ())
-    english = _attempt(problems, lambda: summaries.load(paths.summaries, paths.display), ())
+    shown = paths.display
+    text = _attempt(problems, lambda: read_text(paths.report, shown(paths.report)), "")
+    parsed = _attempt(problems, lambda: parse.read(text, shown(paths.report)), None) if text else None
+    if parsed is None and text == "" and not problems:
+        problems.append(Problem(shown(paths.report), 1, "the report is empty: it has no text"))
+    report, notes = (anchors.assign(parsed[0]), parsed[1]) if parsed else (None, ())
+    table = _attempt(problems, lambda: _regions(paths), ())
+    meta = _attempt(problems, lambda: _metadata(paths, report, table), None) if report else None
+    revs = _attempt(problems, lambda: revisions.load(paths.revisions, shown(paths.revisions)), ())
+    lock = _attempt(problems, lambda: read_lock(paths.lock, shown(paths.lock)), None)
+    shared = _attempt(problems, lambda: _overrides(paths.shared_conversion, shown), ())
+    local = _attempt(problems, lambda: _overrides(paths.conversion, shown), ())
+    terms = _attempt(problems, lambda: glossary.load(paths.glossary, shown(paths.glossary)), ())
+    english = _attempt(problems, lambda: summaries.load(paths.summaries, shown), ())
     if problems:
         raise InputError(problems)
-    return Sources(paths, text, report, meta, revs, lock, overrides, terms, english)
+    implicit = revs is None
+    if implicit:
+        revs = revisions.implicit(_lock_dates(lock), today)
+    forms = {form for term in terms for form in term.forms}
+    terms = terms + glossary.from_appendices(report, forms)
+    return Sources(paths, text, report, meta, revs, lock, _merge(local, shared), terms, english, implicit, notes, local)
 
 
 def _attempt(problems: list[Problem], load: Callable[[], T], fallback: T) -> T:
@@ -143,8 +182,38 @@ def _attempt(problems: list[Problem], load: Callable[[], T], fallback: T) -> T:
         return fallback
 
 
+def _regions(paths: Paths) -> tuple[Region, ...]:
+    if paths.regions is None or not paths.regions.exists():
+        return ()
+    return regions.load(paths.regions, paths.display(paths.regions))
+
+
+def _metadata(paths: Paths, report: Report, table: tuple[Region, ...]) -> Metadata:
+    shown = paths.display(paths.metadata)
+    given, lines = metadata.load(paths.metadata, shown)
+    inferred = metadata.infer(report, table, paths.folder.name)
+    return metadata.resolve(inferred, given, table, shown, lines)
+
+
+def _overrides(path: Path | None, shown: Callable[[Path], str]) -> tuple[Override, ...]:
+    return load_overrides(path, shown(path), TRADITIONAL) if path is not None else ()
+
+
+def _merge(local: tuple[Override, ...], shared: tuple[Override, ...]) -> tuple[Override, ...]:
+    """Return the report's own corrections, then the shared ones it does not override."""
+    mine = {o.phrase for o in local}
+    return local + tuple(o for o in shared if o.phrase not in mine)
+
+
+def _lock_dates(lock: Lock | None) -> list[str]:
+    if lock is None:
+        return []
+    return [date for e in lock.entries for date in (e.added, *e.edited, *e.moved, e.removed) if date]
+
+
 def prepare(sources: Sources, accept: Acceptance) -> Inputs:
     """Give the report its final ids from the lock; refuse unaccepted removals."""
+    sources = _drop_idle_revision(sources)
     revision = sources.revisions[-1].key
     result = reconcile(sources.lock, sources.report, revision)
     _refuse(sources, result, accept)
@@ -158,16 +227,26 @@ def prepare(sources: Sources, accept: Acceptance) -> Inputs:
     lock = record_origins(result.lock, sources.lock, where)
     lock, page_changes = record_pages(lock, sources.lock, {p.path: p.clause for p in plan}, revision)
     changes = result.changes + tuple(page_changes)
-    warnings = markup_warnings(sources.text, sources.paths.display(sources.paths.report))
-    warnings += _revision_warnings(sources, changes)
-    warnings += glossary.unused(sources.terms, report, sources.paths.display(sources.paths.glossary))
-    warnings += _summary_warnings(sources, report)
-    warnings += summaries.orphans(sources.summaries, {e.id for e in lock.removed()})
-    notes = unused(sources.overrides, sources.text, sources.paths.display(sources.paths.conversion))
+    warnings = _revision_warnings(sources, changes)
+    notes = list(sources.notes) + markup_notes(sources.text, sources.paths.display(sources.paths.report))
+    notes += unused(sources.local_overrides, sources.text, sources.paths.display(sources.paths.conversion))
+    lagging = glossary.unused(sources.terms, report, sources.paths.display(sources.paths.glossary))
+    lagging += _summary_notes(sources, report)
+    lagging += summaries.orphans(sources.summaries, {e.id for e in lock.removed()})
     return Inputs(
         report, sources.meta, sources.revisions, lock, changes, tuple(warnings), sources.paths,
-        sources.overrides, tuple(notes), sources.terms, sources.summaries, cards,
+        sources.overrides, tuple(notes), sources.terms, sources.summaries, cards, tuple(lagging),
     )
+
+
+def _drop_idle_revision(sources: Sources) -> Sources:
+    """Without revisions.yml, keep the build's date as a revision only if the text changed."""
+    if not sources.implicit or sources.lock is None or len(sources.revisions) < 2:
+        return sources
+    trial = reconcile(sources.lock, sources.report, sources.revisions[-1].key)
+    if trial.changes:
+        return sources
+    return replace(sources, revisions=sources.revisions[:-1])
 
 
 def _refuse(sources: Sources, result: Reconciliation, accept: Acceptance) -> None:
@@ -180,7 +259,8 @@ def _refuse(sources: Sources, result: Reconciliation, accept: Acceptance) -> Non
                 where = f" {change.number}" if change.number else ""
                 problems.append(
                     Problem(shown, line, f"{change.kind}{where} {change.id} is no longer in the text: "
-                            f"{_excerpt(change.old_text)}; rerun with --accept-removals to retire its id")
+                            f"{_excerpt(change.old_text)}; if you removed it, rerun with --accept-removals to "
+                            "retire its id (its links will show a tombstone)")
                 )
     if not accept.ambiguous:
         report = sources.paths.display(sources.paths.report)
@@ -197,7 +277,7 @@ def _excerpt(text: str, width: int = 24) -> str:
     return f"“{text[:width]}…”" if len(text) > width else f"“{text}”"
 
 
-def markup_warnings(text: str, path: str) -> list[Problem]:
+def markup_notes(text: str, path: str) -> list[Problem]:
     """Point out lines with markup characters: they are published literally."""
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
@@ -208,8 +288,9 @@ def markup_warnings(text: str, path: str) -> list[Problem]:
 
 
 def _revision_warnings(sources: Sources, changes: tuple[Change, ...]) -> list[Problem]:
-    """Warn when the text changed but no revision was added after the first publication."""
-    if sources.lock is None or len(sources.revisions) > 1:
+    """Warn when revisions.yml exists, the text changed, and no revision was added after
+    the first publication: the changes would be dated as the first publication."""
+    if sources.implicit or sources.lock is None or len(sources.revisions) > 1:
         return []
     if not any(c.kind != PAGE for c in changes):
         return []
@@ -218,8 +299,10 @@ def _revision_warnings(sources: Sources, changes: tuple[Change, ...]) -> list[Pr
                     "add a revision (date, note, note_en) for the changes")]
 
 
-def _summary_warnings(sources: Sources, report: Report) -> list[Problem]:
+def _summary_notes(sources: Sources, report: Report) -> list[Problem]:
     """Report clauses without an English summary, and summaries of changed text."""
+    if not sources.summaries:
+        return []
     missing, stale = summaries.coverage(sources.summaries, summaries.targets(report))
     shown = sources.paths.display(sources.paths.summaries)
     found = [Problem(shown, 0, f"no English summary for {key}: the English edition shows a stub") for key in missing]

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Mapping
 from . import yamlfile
 from .errors import Problem, raise_if_any
 from .metadata import Metadata
-from .model import Line, Paragraph, Part, Report, Section, Sentence, paragraphs, transform
+from .model import Appendix, Line, Paragraph, Part, Report, Section, Sentence, paragraphs, transform
 from .yamlfile import Field
 
 CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
@@ -83,7 +83,7 @@ def convert_report(report: Report, convert: Converter) -> Report:
     def node(n):
         if isinstance(n, (Sentence, Line)):
             return replace(n, text=table[n.text])
-        if isinstance(n, (Part, Section)):
+        if isinstance(n, (Part, Section, Appendix)):
             return replace(n, heading=table[n.heading])
         return n
 
@@ -108,6 +108,7 @@ def _texts(report: Report) -> Iterator[str]:
     for part in report.parts:
         yield part.heading
         yield from (section.heading for section in part.sections)
+    yield from (appendix.heading for appendix in report.appendices)
     yield from (s.text for p in paragraphs(report) for s in p.sentences)
 
 

@@ -47,7 +47,9 @@ def report_json(sites) -> dict:
     return {
         "title": meta.title,
         "title_en": meta.title_en,
-        "date": meta.date.isoformat(),
+        "date": meta.date.isoformat() if meta.date else None,
+        "year": meta.year,
+        "region": meta.region or None,
         "speaker": meta.speaker,
         "speaker_title": meta.speaker_title,
         "occasion": meta.occasion,
@@ -95,6 +97,9 @@ def _flat(report: Report) -> list[tuple[str, object, str]]:
             rows.append(("section", section, part.id))
             rows += [("paragraph", p, section.id) for p in section.paragraphs]
     rows += [("paragraph", p, "closing") for p in report.closing]
+    for appendix in report.appendices:
+        rows.append(("appendix", appendix, ""))
+        rows += [("paragraph", p, appendix.id) for p in appendix.paragraphs]
     return rows
 
 

@@ -30,6 +30,7 @@ ZH_HANS_STRINGS = MappingProxyType(
         "removed_sentence": "此句已在{date}的修订中删除。",
         "removed_section": "此节已在{date}的修订中删除。",
         "removed_part": "此部分已在{date}的修订中删除。",
+        "removed_appendix": "此附件已在{date}的修订中删除。",
         "removed_line": "此行已在{date}的修订中删除。",
         "removed_text": "删除前的文字",
         "see_current": "转到现行文本",
@@ -50,6 +51,7 @@ ZH_HANS_STRINGS = MappingProxyType(
         "category_formula": "政治用语",
         "category_instrument": "政策举措与机制",
         "category_place": "地名、机构与品牌",
+        "category_report": "报告附件中的名词解释",
         "term_name": "英文",
         "term_aliases": "又作",
         "term_source": "出处",
@@ -103,6 +105,8 @@ EN_STRINGS = MappingProxyType(
         "removed_sentence": "This sentence was removed in the revision of {date}.",
         "removed_section": "This section was removed in the revision of {date}.",
         "removed_part": "This part was removed in the revision of {date}.",
+        "removed_appendix": "This appendix was removed in the revision of {date}.",
+        "appendix": "Appendix {n}",
         "removed_line": "This line was removed in the revision of {date}.",
         "removed_text": "Text before removal (Chinese)",
         "see_current": "Go to the current text",
@@ -123,6 +127,7 @@ EN_STRINGS = MappingProxyType(
         "category_formula": "Political formulas",
         "category_instrument": "Policy instruments and mechanisms",
         "category_place": "Places, organisations and brands",
+        "category_report": "Terms the report itself explains (Chinese only)",
         "term_name": "Chinese",
         "term_aliases": "also",
         "term_source": "Source",
@@ -195,8 +200,10 @@ class Edition:
         """Return the interface string for key."""
         return self.strings[key]
 
-    def format_date(self, date: datetime.date) -> str:
-        """Return the date as readers of this edition write it."""
+    def format_date(self, date: datetime.date | None) -> str:
+        """Return the date as readers of this edition write it ('' for no date)."""
+        if date is None:
+            return ""
         if self.english:
             return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
         return f"{date.year}年{date.month}月{date.day}日"

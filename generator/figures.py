@@ -12,6 +12,7 @@ stretch of text around it between such marks (its context).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
@@ -24,13 +25,18 @@ UNITS = {
     "元": "yuan", "斤": "jin", "吨": "tonnes", "亩": "mu", "套": "units", "户": "", "人": "people",
     "名": "people", "个": "", "家": "", "项": "", "座": "", "辆": "vehicles", "所": "", "颗": "", "头": "head",
     "只": "", "条": "", "处": "sites", "台": "sets", "栋": "buildings", "倍": "times", "次": "times", "张": "",
-    "间": "", "米": "metres", "部": "", "件": "", "年": "years", "%": "%", "‰": "‰",
+    "间": "", "米": "metres", "部": "", "件": "", "年": "years", "%": "%", "％": "%", "‰": "‰",
 }
-NUMBER = r"\d+(?:\.\d+)?(?:[－-]\d+(?:\.\d+)?)?"
+NUMBER = r"\d+(?:[.．]\d+)?(?:[－-]\d+(?:[.．]\d+)?)?"
 UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
-FIGURE = re.compile(rf"第{NUMBER}位|(?<![\d.·])(?P<n>{NUMBER})(?P<q>[多余]?(?:万亿|万|亿)?[多余]?)(?P<u>{UNIT})?")
+FIGURE = re.compile(rf"第{NUMBER}位|(?<![\d.．·])(?P<n>{NUMBER})(?P<q>[多余]?(?:万亿|万|亿)?[多余]?)(?P<u>{UNIT})?")
 YEAR = re.compile(r"(?:19|20)\d\d")
-DELIMITERS = "，。；：、（）“”‘’「」『』"
+DELIMITERS = "，。；：、（）"
+# Words a phrase may open with when its subject stands earlier in the sentence
+# (保护性耕作面积达到3000万亩、五年增长5倍): the subject is then taken over.
+SUBJECTLESS = re.compile(r"^(?:其中|分别|均|年均|同比|比上年|较上年|比去年|[一二三四五六七八九十两]年|累计|新增|增长|增加|"
+                         r"提高|下降|降低|减少|达到|突破|超过|实现|完成|占|居|连续|首次)")
+VERB = re.compile(r"达到|增长|增加|提高|下降|降低|减少|突破|超过|实现|完成|保持|稳定在|控制在|占|居|为|是")
 RESULT, TARGET = "result", "target"
 
 
@@ -86,18 +92,34 @@ def _sentences(report: Report):
         for p in part.paragraphs + tuple(q for section in part.sections for q in section.paragraphs):
             for s in p.sentences:
                 yield part.ordinal, p, s
-    for p in report.closing:
+    for p in report.closing + tuple(q for a in report.appendices for q in a.paragraphs):
         for s in p.sentences:
             yield len(report.parts) + 1, p, s
 
 
 def _around(text: str, start: int, length: int) -> tuple[str, str]:
-    """Return the words before a figure (back to a delimiter) and the stretch around it."""
+    """Return the words before a figure (back to a delimiter, with the subject taken
+    over from the clause before when they lack one) and the stretch around it."""
     before = text[:start]
-    cut = max(before.rfind(ch) for ch in DELIMITERS) + 1
+    cut = _last_delimiter(before) + 1
     after = text[start + length :]
     end = min((i for i in (after.find(ch) for ch in DELIMITERS) if i >= 0), default=len(after))
-    return before[cut:].strip(), text[cut : start + length + end].strip()
+    phrase = before[cut:].strip()
+    return _subject(before, cut) + phrase, text[cut : start + length + end].strip()
+
+
+def _last_delimiter(text: str, end: int | None = None) -> int:
+    return max(text.rfind(ch, 0, len(text) if end is None else end) for ch in DELIMITERS)
+
+
+def _subject(before: str, cut: int) -> str:
+    """Return the subject of the clause before `cut` when the phrase at `cut` lacks one."""
+    if cut == 0 or before[cut - 1] not in "，、；" or not SUBJECTLESS.match(before[cut:]):
+        return ""
+    start = _last_delimiter(before, cut - 1) + 1
+    verb = VERB.search(before, start, cut - 1)
+    subject = before[start : verb.start()] if verb else ""
+    return subject if 2 <= len(subject) <= 24 else ""
 
 
 MULTIPLIERS = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
@@ -105,6 +127,7 @@ MULTIPLIERS = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Deci
 
 def english(value: str) -> str:
     """Return a figure in English: 698亿元 -> 69.8 billion yuan, 1.26万套 -> 12,600 homes."""
+    value = unicodedata.normalize("NFKC", value).replace("。", ".")
     if value.startswith("第"):
         return _ordinal(int(re.search(r"\d+", value).group()))
     match = FIGURE.fullmatch(value)
@@ -113,7 +136,7 @@ def english(value: str) -> str:
     multiplier = next((m for key, m in MULTIPLIERS.items() if key in qualifier), Decimal(1))
     amounts = [_amount(Decimal(n) * multiplier) for n in re.split("[－-]", number)]
     name = UNITS.get(unit, "")
-    if unit in ("%", "‰"):
+    if unit in ("%", "％", "‰"):
         return f"{about}{'–'.join(amounts)}{name}"
     return f"{about}{'–'.join(amounts)}{' ' + name if name else ''}"
 

@@ -19,7 +19,11 @@ from .errors import Problem, raise_if_any
 from .model import Report, Sentence, paragraphs, sentences
 from .yamlfile import Field
 
-CATEGORIES = ("strategy", "project", "campaign", "formula", "instrument", "place")
+CATEGORIES = ("strategy", "project", "campaign", "formula", "instrument", "place", "report")
+REPORT_CATEGORY = "report"
+ENTRY_RE = re.compile(r"^(?:[0-9０-９]{1,3}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?\s*"
+                      r"(?P<term>[^：:。；！？]{1,40}?)\s*[：:]\s*(?P<definition>.+)$")
+QUOTED_RE = re.compile(r"[“「\"]([^”」\"]{2,24})[”」\"]")
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FIELDS = (
     Field("id"),
@@ -84,6 +88,40 @@ def load(path: Path, display: str) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+def from_appendices(report: Report, taken: set[str] = frozenset()) -> tuple[Term, ...]:
+    """Return the terms a 名词解释 appendix of the report explains, one per entry
+    (1.“两重”、“两新”：国家重大战略实施…), as the report gives them.
+
+    The forms found in the text are the quoted names (两重, 两新), else the whole
+    name; forms another glossary already has (`taken`) are left to it.
+    """
+    found = []
+    for appendix in report.appendices:
+        if not appendix.glossary:
+            continue
+        for paragraph in appendix.paragraphs:
+            match = ENTRY_RE.match(paragraph.text)
+            if match:
+                found.append(_entry_term(paragraph.id, match, appendix.heading, taken))
+    return tuple(found)
+
+
+def _entry_term(clause: str, match: re.Match, heading: str, taken: set[str]) -> Term:
+    name = match.group("term").strip()
+    forms = [form for form in (QUOTED_RE.findall(name) or [name]) if form not in taken]
+    return Term(
+        id=clause,
+        term=name,
+        aliases=tuple(form for form in forms if form != name),
+        category=REPORT_CATEGORY,
+        zh=match.group("definition").strip(),
+        en="",
+        en_definition="",
+        source=heading,
+        line=0,
+    )
+
+
 def _what(item, index: int) -> str:
     name = item.get("term") if isinstance(item, dict) else None
     return f"term {name!r}" if isinstance(name, str) else f"term {index + 1}"
@@ -124,12 +162,13 @@ def _consistency(terms: tuple[Term, ...], display: str) -> list[Problem]:
 
 
 def unused(terms: tuple[Term, ...], report: Report, display: str) -> list[Problem]:
-    """Return a problem for every term or alias that never occurs in the report."""
+    """Return a notice for every term or alias of the glossary file that never occurs in the report."""
     finder = Finder(terms)
     seen = {(m.term, s.text[m.start : m.end]) for s in sentences(report) for m in finder.marks(s)}
     return [
         Problem(display, t.line, f"term {t.term!r}: {form!r} does not occur in the report")
         for t in terms
+        if t.category != REPORT_CATEGORY
         for form in t.forms
         if (t.id, form) not in seen
     ]

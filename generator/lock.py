@@ -30,7 +30,7 @@ HEADER = """\
 """
 COLUMNS = ("id", "kind", "parent", "position", "number", "fingerprint", "history", "text")
 EVENTS = ("added", "edited", "moved", "removed")
-KINDS = ("line", "part", "section", "paragraph", "sentence", "page")
+KINDS = ("line", "part", "section", "appendix", "paragraph", "sentence", "page")
 ID_RE = re.compile(r"[a-z][a-z0-9-]*")
 PAGE_RE = re.compile(r"[a-z0-9][a-z0-9/-]*\.md")
 SIDES = ("before", "after", "inside")

@@ -1,9 +1,10 @@
 """The report as a tree of frozen dataclasses.
 
-A report has front matter, numbered parts, optional numbered sections inside a
-part, paragraphs, and sentences. Every node keeps the line of the source text
-it came from. Ids (stable anchors) and clause numbers (displayed, positional)
-are empty after parsing and filled in by `anchors.assign`.
+A report has front matter, parts, optional sections inside a part,
+paragraphs and sentences, a closing, and appendices (附件, 名词解释) after it.
+Every node keeps the line of the source text it came from. Ids (stable
+anchors) and clause numbers (displayed, positional) are empty after parsing
+and filled in by `anchors.assign`.
 """
 
 from __future__ import annotations
@@ -95,8 +96,21 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Appendix:
+    """An appendix after the report (附件1 名词解释), numbered on its own."""
+
+    ordinal: int
+    heading: str
+    paragraphs: tuple[Paragraph, ...]
+    line: int
+    id: str = ""
+    number: str = ""
+    glossary: bool = False
+
+
+@dataclass(frozen=True)
 class FrontMatter:
-    """What precedes part one: dateline, speaker, salutation, opening."""
+    """What precedes part one: title, source, dateline, speaker, salutation, opening."""
 
     lines: tuple[Line, ...]
     opening: tuple[Paragraph, ...]
@@ -109,9 +123,10 @@ class Report:
     front: FrontMatter
     parts: tuple[Part, ...]
     closing: tuple[Paragraph, ...]
+    appendices: tuple[Appendix, ...] = ()
 
 
-Node = Union[Part, Section, Paragraph, Sentence, Line]
+Node = Union[Part, Section, Appendix, Paragraph, Sentence, Line]
 
 
 def transform(report: Report, change: Callable[[Node], Node]) -> Report:
@@ -127,8 +142,13 @@ def transform(report: Report, change: Callable[[Node], Node]) -> Report:
         inner = replace(p, paragraphs=tuple(paragraph(x) for x in p.paragraphs), sections=tuple(section(s) for s in p.sections))
         return change(inner)
 
+    def appendix(a: Appendix) -> Appendix:
+        return change(replace(a, paragraphs=tuple(paragraph(p) for p in a.paragraphs)))
+
     front = FrontMatter(tuple(change(line) for line in report.front.lines), tuple(paragraph(p) for p in report.front.opening))
-    return Report(front, tuple(part(p) for p in report.parts), tuple(paragraph(p) for p in report.closing))
+    parts = tuple(part(p) for p in report.parts)
+    closing = tuple(paragraph(p) for p in report.closing)
+    return Report(front, parts, closing, tuple(appendix(a) for a in report.appendices))
 
 
 def normalize_brackets(text: str) -> str:
@@ -144,6 +164,8 @@ def paragraphs(report: Report) -> Iterator[Paragraph]:
         for section in part.sections:
             yield from section.paragraphs
     yield from report.closing
+    for appendix in report.appendices:
+        yield from appendix.paragraphs
 
 
 def sentences(report: Report) -> Iterator[Sentence]:
@@ -163,6 +185,9 @@ def nodes(report: Report) -> Iterator[Node]:
             yield section
             yield from _paragraph_nodes(section.paragraphs)
     yield from _paragraph_nodes(report.closing)
+    for appendix in report.appendices:
+        yield appendix
+        yield from _paragraph_nodes(appendix.paragraphs)
 
 
 def _paragraph_nodes(items: tuple[Paragraph, ...]) -> Iterator[Node]:

@@ -1,9 +1,10 @@
 """The pages of an edition: which part of the report goes where, in nav order.
 
 One page per part; a part with sections gets an index page and one page per
-section; the front matter and opening go on the home page, the closing on a
-page of its own. Page paths come from structure, never from text, so that
-URLs stay stable: `p1.md` is /p1/, section （一） of part 3 is /p3/1/.
+section; the front matter and opening go on the home page, the closing and
+each appendix on a page of their own. Page paths come from structure, never from text, so that
+URLs stay stable: `p1.md` is /p1/, section （一） of part 3 is /p3/1/,
+appendix 1 is /a1/.
 """
 
 from __future__ import annotations
@@ -12,17 +13,18 @@ from dataclasses import dataclass
 from typing import Iterator, Union
 
 from .errors import InputError
-from .model import Paragraph, Part, Report, Section, Sentence
+from .model import Appendix, Paragraph, Part, Report, Section, Sentence
 
 HOME = "home"
 PART = "part"
 SECTION = "section"
 CLOSING = "closing"
+APPENDIX = "appendix"
 REVISIONS = "revisions"
 GLOSSARY = "glossary"
 FIGURES = "figures"
 
-Subject = Union[Report, Part, Section, tuple[Paragraph, ...]]
+Subject = Union[Report, Part, Section, Appendix, tuple[Paragraph, ...]]
 PSEUDO_IDS = {HOME: "report", CLOSING: "closing", REVISIONS: "revisions", GLOSSARY: "glossary", FIGURES: "figures"}
 REFERENCE = (REVISIONS, GLOSSARY, FIGURES)
 
@@ -57,6 +59,7 @@ def plan(report: Report, glossary: bool = False, figures: bool = False) -> tuple
         pages.extend(_part_pages(part))
     if report.closing:
         pages.append(Page("closing.md", CLOSING, report.closing))
+    pages.extend(Page(f"{a.id}.md", APPENDIX, a) for a in report.appendices)
     if figures:
         pages.append(Page("figures.md", FIGURES, report))
     if glossary:
@@ -129,7 +132,7 @@ def title(page: Page, t) -> str:
         return t("home")
     if page.kind in (CLOSING, *REFERENCE):
         return t(page.kind)
-    if page.kind == PART:
+    if page.kind in (PART, APPENDIX):
         return page.subject.heading
     return page.subject.label
 

@@ -48,6 +48,7 @@ MIN_CONTAINED_LENGTH = 6
 MOVED_RATIO = 0.8
 TIE = 0.05
 LINE, PART, SECTION, PARAGRAPH, SENTENCE, PAGE = "line", "part", "section", "paragraph", "sentence", "page"
+APPENDIX = "appendix"
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,10 @@ def flatten(report: Report) -> list[Clause]:
             out.append(Clause(section.id, SECTION, part.id, section.ordinal, section.number, section.heading, section.line, suffix))
             out += _paragraph_clauses(section.paragraphs, section.id, section.id)
     out += _paragraph_clauses(report.closing, "closing", "")
+    for appendix in report.appendices:
+        out.append(Clause(appendix.id, APPENDIX, "", appendix.ordinal, appendix.number, appendix.heading,
+                          appendix.line, appendix.id))
+        out += _paragraph_clauses(appendix.paragraphs, appendix.id, appendix.id)
     return out
 
 
@@ -151,7 +156,7 @@ def reconcile(lock: Lock | None, report: Report, revision: str) -> Reconciliatio
     state = _State()
     _match_lines(old, clauses, state)
     _match_sentences(old.live(SENTENCE), [c for c in clauses if c.kind == SENTENCE], state)
-    for kind in (PARAGRAPH, SECTION, PART):
+    for kind in (PARAGRAPH, SECTION, PART, APPENDIX):
         _match_by_children(old, clauses, kind, state)
     ids = _assign_ids(clauses, state, old)
     entries, changes = _entries(old, clauses, ids, state, revision)
@@ -370,7 +375,7 @@ def _successor(old: Lock, entry: Entry, survivors: set[str]) -> tuple[str, str]:
 
 def _nearest(old: Lock, entry: Entry, survivors: set[str]) -> tuple[str, str]:
     """Return the next surviving clause in document order, else the previous one."""
-    order = [e for e in old.entries if e.live and e.kind in (PART, PARAGRAPH, LINE)]
+    order = [e for e in old.entries if e.live and e.kind in (PART, APPENDIX, PARAGRAPH, LINE)]
     index = next((n for n, e in enumerate(order) if e.id == entry.id), 0)
     return _neighbour(order, index, survivors) or ("dateline", "after")
 

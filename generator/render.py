@@ -31,7 +31,7 @@ from .escape import escape, escape_text
 from .lock import Lock
 from .metadata import Metadata
 from .model import Report, Sentence, nodes
-from .pages import PART, PSEUDO_IDS, SECTION, Page, locate, page_sentences, page_summaries, title
+from .pages import APPENDIX, PART, PSEUDO_IDS, SECTION, Page, locate, page_sentences, page_summaries, title
 from .reconcile import flatten
 from .revisions import Revision
 from .tombstones import Pointer, Tombstones, pointers
@@ -42,6 +42,7 @@ TEMPLATES = {
     "part": "part.md.j2",
     "section": "section.md.j2",
     "closing": "closing.md.j2",
+    "appendix": "appendix.md.j2",
     "revisions": "revisions.md.j2",
     "glossary": "glossary.md.j2",
     "figures": "figures.md.j2",
@@ -90,6 +91,9 @@ class Site:
             owner[p.id] = (self.edition.t("home"), "figures-opening")
         for p in self.report.closing:
             owner[p.id] = (self.edition.t("closing"), "figures-closing")
+        for appendix in self.report.appendices:
+            for p in appendix.paragraphs:
+                owner[p.id] = (appendix.heading, "figures-" + appendix.id)
         groups: dict[str, tuple[str, str, list[Figure]]] = {}
         for figure in self.figures:
             heading, anchor = owner[figure.clause]
@@ -107,6 +111,10 @@ class Site:
                 found[p.id] = {f for key in covering if key in self.summaries for f in self.summaries[key].figures}
         for p in self.report.closing:
             found[p.id] = set(self.summaries[CLOSING].figures) if CLOSING in self.summaries else set()
+        for appendix in self.report.appendices:
+            for p in appendix.paragraphs:
+                covering = (p.id, appendix.id)
+                found[p.id] = {f for key in covering if key in self.summaries for f in self.summaries[key].figures}
         return found
 
     def figure_english(self, figure: Figure) -> str:
@@ -129,12 +137,12 @@ class Site:
 
     def label(self, page: Page) -> str:
         """Return the nav title of a page in this edition."""
-        if not self.edition.english or page.kind not in (PART, SECTION):
+        if not self.edition.english or page.kind not in (PART, SECTION, APPENDIX):
             return title(page, self.edition.t)
         summary = self.summaries.get(page.subject.id)
         name = summary.title if summary else self.edition.t("summary_pending").rstrip(".")
-        if page.kind == PART:
-            return f"{self.edition.t('part').format(n=page.subject.ordinal)}. {name}"
+        if page.kind in (PART, APPENDIX):
+            return f"{self.edition.t(page.kind).format(n=page.subject.ordinal)}. {name}"
         return f"({page.subject.ordinal}) {name}"
 
     @functools.cached_property

@@ -1,4 +1,9 @@
-"""Revision metadata (`content/revisions.yml`): the date and note of each published text."""
+"""Revision metadata (`revisions.yml`): the date and note of each published text.
+
+The file is optional. Without it, the revisions are read off the anchor lock
+(the dates its history records), and a text that changed since the lock is
+recorded under the build's date.
+"""
 
 from __future__ import annotations
 
@@ -28,8 +33,26 @@ class Revision:
         return self.date.isoformat()
 
 
-def load(path: Path, display: str) -> tuple[Revision, ...]:
-    """Read the revisions, oldest first; dates must be strictly increasing."""
+FIRST = ("首次发布。", "First publication.")
+REVISED = ("文本修订。", "Revised text.")
+
+
+def implicit(dates: list[str], today: datetime.date) -> tuple[Revision, ...]:
+    """Return the revisions of a report without revisions.yml: one per date of the
+    lock's history, then the build's date when it is later."""
+    keys = sorted(set(dates))
+    if not keys or today.isoformat() > keys[-1]:
+        keys.append(today.isoformat())
+    return tuple(
+        Revision(datetime.date.fromisoformat(key), *(FIRST if index == 0 else REVISED), line=0)
+        for index, key in enumerate(keys)
+    )
+
+
+def load(path: Path, display: str) -> tuple[Revision, ...] | None:
+    """Read the revisions, oldest first (None without the file); dates must be strictly increasing."""
+    if not path.exists():
+        return None
     data = yamlfile.load(path, display)
     if not isinstance(data, yamlfile.Sequence) or not data:
         raise_if_any([Problem(display, 1, "expected a list of revisions (date, note, note_en)")])

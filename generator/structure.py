@@ -43,6 +43,10 @@ def blocks(report: Report, href: Callable[[str], str], label: Callable[[str], st
     if report.closing:
         length = sum(len(p.text) for p in report.closing)
         rows.append((Block(label("closing"), label("closing"), length, href("closing")), []))
+    for appendix in report.appendices:
+        length = len(appendix.heading) + sum(len(p.text) for p in appendix.paragraphs)
+        name = label(appendix.id)
+        rows.append((Block(name, name, length, href(appendix.id)), []))
     return rows
 
 
@@ -65,8 +69,10 @@ def _sections(part: Part, href: Callable[[str], str], label: Callable[[str], str
 
 
 def svg(rows: list[tuple[Block, list[Block]]], title: str, note: str) -> Markup:
-    """Return the SVG (with its title and description) as safe markup."""
-    longest = max(block.length for block, _ in rows)
+    """Return the SVG (with its title and description) as safe markup; nothing for no rows."""
+    if not rows:
+        return Markup("")
+    longest = max(1, max(block.length for block, _ in rows))
     height = len(rows) * (ROW + GAP + LABEL)
     parts = [
         '<div class="structure-box">',
@@ -80,7 +86,7 @@ def svg(rows: list[tuple[Block, list[Block]]], title: str, note: str) -> Markup:
         parts.append(_link(block, 0, top + LABEL, width, "structure__part", block.label, top + LABEL - 5))
         x = 0.0
         for section in sections:
-            share = width * section.length / block.length
+            share = width * section.length / max(1, block.length)
             if section.short:
                 parts.append(_link(section, x, top + LABEL, share, "structure__section", section.short, None))
             x += share

@@ -58,6 +58,7 @@ class Summary:
 def targets(report: Report) -> dict[str, Target]:
     """Return the clauses to summarize, in document order, by id."""
     found = {REPORT: Target(REPORT, REPORT, "", _report_text(report))}
+    found.update(_items(report.front.opening))
     for part in report.parts:
         text = part.heading + "".join(p.text for p in part.paragraphs)
         text += "".join(s.heading + "".join(p.text for p in s.paragraphs) for s in part.sections)
@@ -69,6 +70,11 @@ def targets(report: Report) -> dict[str, Target]:
             found.update(_items(section.paragraphs))
     if report.closing:
         found[CLOSING] = Target(CLOSING, CLOSING, "", "".join(p.text for p in report.closing))
+        found.update(_items(report.closing))
+    for appendix in report.appendices:
+        text = appendix.heading + "".join(p.text for p in appendix.paragraphs)
+        found[appendix.id] = Target(appendix.id, "appendix", appendix.number, text)
+        found.update(_items(appendix.paragraphs))
     return found
 
 
@@ -126,7 +132,7 @@ def validate(
     problems, seen = [], {}
     for s in summaries:
         if s.id not in wanted and s.id not in retired:
-            problems.append(Problem(s.path, s.line, f"summary {s.id!r}: no part, section, item or closing has this id"))
+            problems.append(Problem(s.path, s.line, f"summary {s.id!r}: no part, section, item, closing or appendix has this id"))
         if s.id in seen:
             problems.append(Problem(s.path, s.line, f"summary {s.id!r}: already given at {seen[s.id]}"))
         seen.setdefault(s.id, f"{s.path}:{s.line}")
