@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+FLAGSHIP = ROOT / "content" / "reports" / "jilin-2023"
 sys.path.insert(0, str(ROOT))
 
 from generator import build as builder  # noqa: E402
@@ -33,7 +34,7 @@ def regenerate(project: builder.Project) -> tuple[float, int, int]:
 def main() -> int:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     work = Path(tempfile.mkdtemp(prefix="regenerate-"))
-    shutil.copytree(ROOT / "content", work / "content")
+    shutil.copytree(FLAGSHIP, work / "content")
     project = builder.Project.at(ROOT, content=work / "content", docs=work / "docs", site=work / "site")
     first, _, total = regenerate(project)
     report = work / "content" / "report.txt"

@@ -41,6 +41,7 @@ from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+FLAGSHIP = ROOT / "content" / "reports" / "jilin-2023"
 RESULTS = ROOT / "bench" / "results.json"
 GZIP_LEVEL = 6
 KB = 1000
@@ -185,7 +186,7 @@ def baseline_project(folder: Path) -> Path:
     """Write the baseline: the report verbatim as docs/index.md of a plain Material site."""
     (folder / "docs").mkdir(parents=True)
     (folder / "mkdocs.yml").write_text(BASELINE_CONFIG, encoding="utf-8")
-    shutil.copyfile(ROOT / "content" / "report.txt", folder / "docs" / "index.md")
+    shutil.copyfile(FLAGSHIP / "report.txt", folder / "docs" / "index.md")
     return folder
 
 
@@ -200,7 +201,7 @@ def synthetic_content(folder: Path, copies: int) -> Path:
     from generator.numerals import from_int
     from generator.parse import parse
 
-    text = (ROOT / "content" / "report.txt").read_text(encoding="utf-8")
+    text = (FLAGSHIP / "report.txt").read_text(encoding="utf-8")
     report = parse(text, "content/report.txt")
     lines = text.split("\n")
     headings = [part.heading for part in report.parts]
@@ -213,7 +214,7 @@ def synthetic_content(folder: Path, copies: int) -> Path:
     for copy in range(copies):
         renumber = lambda m: m[1] + from_int(copy * len(headings) + numerals.index(m[2]) + 1) + "、"  # noqa: E731
         copied += [pattern.sub(renumber, line) for line in lines[first:last]]
-    shutil.copytree(ROOT / "content", folder)
+    shutil.copytree(FLAGSHIP, folder)
     (folder / "anchors.lock").unlink()
     (folder / "report.txt").write_text("\n".join(lines[:first] + copied + lines[last:]), encoding="utf-8")
     return folder
@@ -311,7 +312,7 @@ def _measure(work: Path, runs: int, sizes: list[int]) -> dict:
     from generator.search import INDEX
 
     content = work / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(FLAGSHIP, content)
     base = baseline_project(work / "baseline")
     print("building: ours cold (no caches), then ours and the baseline alternately", file=sys.stderr)
     cold = run_child("ours", ROOT, content, work / "ours")

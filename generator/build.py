@@ -43,9 +43,11 @@ class Project:
     shared: Path
 
     @classmethod
-    def at(cls, root: Path, content: Path | None = None, docs: Path | None = None, site: Path | None = None):
+    def at(cls, root: Path, content: Path | None = None, docs: Path | None = None, site: Path | None = None,
+           shared: Path | None = None):
         """Return the project rooted at `root`, with optional other folders."""
-        return cls(root, content or root / FLAGSHIP, docs or root / "docs", site or root / "site", root / "content")
+        return cls(root, content or root / FLAGSHIP, docs or root / "docs", site or root / "site",
+                   shared or root / "content")
 
     @property
     def config_file(self) -> Path:

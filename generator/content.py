@@ -157,7 +157,8 @@ def read(paths: Paths, today: datetime.date) -> Sources:
         problems.append(Problem(shown(paths.report), 1, "the report is empty: it has no text"))
     report, notes = (anchors.assign(parsed[0]), parsed[1]) if parsed else (None, ())
     table = _attempt(problems, lambda: _regions(paths), ())
-    meta = _attempt(problems, lambda: _metadata(paths, report, table), None) if report else None
+    given = _attempt(problems, lambda: metadata.load(paths.metadata, shown(paths.metadata)), None)
+    meta = _attempt(problems, lambda: _metadata(paths, report, table, given), None) if report and given else None
     revs = _attempt(problems, lambda: revisions.load(paths.revisions, shown(paths.revisions)), ())
     lock = _attempt(problems, lambda: read_lock(paths.lock, shown(paths.lock)), None)
     shared = _attempt(problems, lambda: _overrides(paths.shared_conversion, shown), ())
@@ -188,11 +189,9 @@ def _regions(paths: Paths) -> tuple[Region, ...]:
     return regions.load(paths.regions, paths.display(paths.regions))
 
 
-def _metadata(paths: Paths, report: Report, table: tuple[Region, ...]) -> Metadata:
-    shown = paths.display(paths.metadata)
-    given, lines = metadata.load(paths.metadata, shown)
+def _metadata(paths: Paths, report: Report, table: tuple[Region, ...], given: tuple[dict, dict]) -> Metadata:
     inferred = metadata.infer(report, table, paths.folder.name)
-    return metadata.resolve(inferred, given, table, shown, lines)
+    return metadata.resolve(inferred, given[0], table, paths.display(paths.metadata), given[1])
 
 
 def _overrides(path: Path | None, shown: Callable[[Path], str]) -> tuple[Override, ...]:

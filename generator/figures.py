@@ -99,17 +99,29 @@ def _sentences(report: Report):
 
 def _around(text: str, start: int, length: int) -> tuple[str, str]:
     """Return the words before a figure (back to a delimiter, with the subject taken
-    over from the clause before when they lack one) and the stretch around it."""
+    over from the clause before when they lack one) and the stretch around it.
+    Delimiters inside quotation marks (“阀、管、灶”) do not cut."""
     before = text[:start]
     cut = _last_delimiter(before) + 1
     after = text[start + length :]
-    end = min((i for i in (after.find(ch) for ch in DELIMITERS) if i >= 0), default=len(after))
+    end = next((i for i, ch in enumerate(after) if ch in DELIMITERS and not _quoted(text, start + length + i)), len(after))
     phrase = before[cut:].strip()
     return _subject(before, cut) + phrase, text[cut : start + length + end].strip()
 
 
 def _last_delimiter(text: str, end: int | None = None) -> int:
-    return max(text.rfind(ch, 0, len(text) if end is None else end) for ch in DELIMITERS)
+    """Return the position of the last delimiter outside quotation marks before `end` (-1 for none)."""
+    stop = len(text) if end is None else end
+    return next((i for i in range(stop - 1, -1, -1) if text[i] in DELIMITERS and not _quoted(text, i)), -1)
+
+
+def _quoted(text: str, index: int) -> bool:
+    """Tell whether a position lies inside “…” or 「…」."""
+    depth = 0
+    for ch in text[:index]:
+        depth += ch in "“「"
+        depth -= ch in "”」" and depth > 0
+    return depth > 0
 
 
 def _subject(before: str, cut: int) -> str:

@@ -19,8 +19,9 @@ from .errors import Problem, raise_if_any
 from .model import Report, Sentence, paragraphs, sentences
 from .yamlfile import Field
 
-CATEGORIES = ("strategy", "project", "campaign", "formula", "instrument", "place", "report")
-REPORT_CATEGORY = "report"
+FILE_CATEGORIES = ("strategy", "project", "campaign", "formula", "instrument", "place")
+REPORT_CATEGORY = "report"  # terms a 名词解释 appendix of the report explains
+CATEGORIES = FILE_CATEGORIES + (REPORT_CATEGORY,)
 ENTRY_RE = re.compile(r"^(?:[0-9０-９]{1,3}[.．、]|[（(][0-9０-９一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?\s*"
                       r"(?P<term>[^：:。；！？]{1,40}?)\s*[：:]\s*(?P<definition>.+)$")
 QUOTED_RE = re.compile(r"[“「\"]([^”」\"]{2,24})[”」\"]")
@@ -147,8 +148,8 @@ def _consistency(terms: tuple[Term, ...], display: str) -> list[Problem]:
         what = f"term {t.term!r}"
         if not ID_RE.fullmatch(t.id):
             problems.append(Problem(display, t.line, f"{what}: id {t.id!r} must be lowercase letters, digits and hyphens"))
-        if t.category not in CATEGORIES:
-            problems.append(Problem(display, t.line, f"{what}: unknown category {t.category!r} (one of {', '.join(CATEGORIES)})"))
+        if t.category not in FILE_CATEGORIES:
+            problems.append(Problem(display, t.line, f"{what}: unknown category {t.category!r} (one of {', '.join(FILE_CATEGORIES)})"))
         if any(not isinstance(a, str) or not a for a in t.aliases):
             problems.append(Problem(display, t.line, f"{what}: aliases must be a list of texts"))
         if t.id in ids:

@@ -20,8 +20,9 @@ from . import numerals
 
 DUN, PAREN, PLAIN = "dun", "paren", "plain"
 NUMERAL = numerals.PATTERN
-TERMINATORS = "。！？；!?;"
-STOPS = TERMINATORS + "：:…"
+TERMINATORS = "。！？；"
+ASCII_TERMINATORS = "!?;"
+STOPS = TERMINATORS + ASCII_TERMINATORS + "：:…"
 CLOSERS = "”’」』）)》】"
 # Punctuation that cannot start a paragraph: a line that starts with it continues the one before.
 CONTINUING = "，。、；：？！,;:?!）)》」』”’】…%％"
@@ -141,14 +142,28 @@ def substantial(text: str) -> bool:
     return not continues(text) and (terminated(text) or len(text) > PLAIN_MAX)
 
 
+def ends_sentence(text: str, index: int) -> bool:
+    """Tell whether the character at `index` ends a sentence: 。！？；, or ! ? ; typed
+    after a Chinese character (各位代表!), never inside Latin text (Yahoo!, ![x])."""
+    char = text[index]
+    if char in TERMINATORS:
+        return True
+    return char in ASCII_TERMINATORS and index > 0 and "\u3400" <= text[index - 1] <= "\u9fff"
+
+
+def sentence_end(text: str, index: int) -> int:
+    """Return where a sentence ending at `index` ends: after further terminators and closing quotes."""
+    end = index + 1
+    while end < len(text) and (text[end] in TERMINATORS or text[end] in ASCII_TERMINATORS or text[end] in CLOSERS):
+        end += 1
+    return end
+
+
 def first_sentence(text: str) -> str:
     """Return the text up to and including the first 。！？； and the closing quotes after it."""
-    for index, char in enumerate(text):
-        if char in TERMINATORS:
-            end = index + 1
-            while end < len(text) and (text[end] in TERMINATORS or text[end] in CLOSERS):
-                end += 1
-            return text[:end]
+    for index in range(len(text)):
+        if ends_sentence(text, index):
+            return text[: sentence_end(text, index)]
     return text
 
 

@@ -34,7 +34,9 @@ HEADING_REST_MAX = 12
 class Block:
     """A stretch of the source (one or more lines) read as one heading or paragraph.
 
-    `joined` marks a paragraph run together from fragments: it is never a heading.
+    `joined` marks a paragraph that went on past the end of an unterminated line
+    (rule 3 below): it is never a heading. Lines joined at punctuation (rules 1
+    and 2: 三、关于《 / 纲要 / 》的说明) may still make one.
     """
 
     line: int
@@ -59,8 +61,7 @@ def join(lines: list[Block]) -> list[Block]:
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         if blocks and _continues(blocks[-1], line, following):
             last = blocks.pop()
-            heading = _heading_rest(last, line, following)
-            blocks.append(Block(last.line, last.text + line.text, joined=not heading))
+            blocks.append(Block(last.line, last.text + line.text, joined=_run_on(last, line, following)))
         else:
             blocks.append(line)
     return blocks
@@ -80,6 +81,20 @@ def _continues(block: Block, line: Block, following: str) -> bool:
     if head.style == headings.PLAIN:
         return not headings.substantial(line.text)
     return False
+
+
+def _run_on(block: Block, line: Block, following: str) -> bool:
+    """Tell whether a join made a paragraph run on past an unterminated line (rule 3)."""
+    if block.joined or _bare_number(block.text):
+        return True
+    at_punctuation = headings.continues(line.text) or headings.opens(block.text)
+    return not at_punctuation and not _heading_rest(block, line, following)
+
+
+def _bare_number(text: str) -> bool:
+    """Tell whether a line is only a list number (四、 or （四）) whose text follows on the next line."""
+    number = headings.numbered(text)
+    return number is not None and not number.rest.strip()
 
 
 def _heading_rest(block: Block, line: Block, following: str) -> bool:

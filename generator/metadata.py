@@ -247,6 +247,7 @@ def load(path: Path, display: str) -> tuple[dict, dict[str, int]]:
     if data is None:
         return {}, {}
     problems = yamlfile.check_mapping(data, FIELDS, display, "report metadata", line=1)
+    raise_if_any(problems if not isinstance(data, yamlfile.Mapping) else ())
     problems += [
         Problem(display, data.line_of(key), f"report metadata: {key!r} is longer than {TEXT_MAX} characters")
         for key, value in data.items() if isinstance(value, str) and len(value) > TEXT_MAX

@@ -62,10 +62,8 @@ def split_sentences(text: str) -> tuple[str, ...]:
     start = 0
     i = 0
     while i < len(text):
-        if text[i] in TERMINATORS:
-            i += 1
-            while i < len(text) and (text[i] in TERMINATORS or text[i] in CLOSERS):
-                i += 1
+        if headings.ends_sentence(text, i):
+            i = headings.sentence_end(text, i)
             pieces.append(text[start:i])
             start = i
         else:
@@ -143,6 +141,7 @@ class _SectionDraft(_Container):
     ordinal: int = 0
     heading: str = ""
     line: int = 0
+    value: int = 0
 
     def freeze(self) -> Section:
         return Section(self.ordinal, self.heading, tuple(self.paragraphs), self.line)
@@ -153,6 +152,7 @@ class _PartDraft(_Container):
     ordinal: int = 0
     heading: str = ""
     line: int = 0
+    value: int = 0
     sections: list[_SectionDraft] = field(default_factory=list)
 
     def freeze(self) -> Part:
@@ -219,17 +219,15 @@ class _Builder:
             return False
         level = self._level(head)
         if level == 0:
-            expected = len(self._parts) + 1
-            if self._opens(head, expected, self._container()):
-                self._open_part(block, head, expected)
-                return True
+            expected = (self._parts[-1].value if self._parts else 0) + 1
         elif level == 1 and self._parts:
-            expected = len(self._parts[-1].sections) + 1
-            if self._opens(head, expected, self._container()):
-                self._open_section(block, head, expected)
-                return True
+            sections = self._parts[-1].sections
+            expected = (sections[-1].value if sections else 0) + 1
         else:
             return False
+        if self._opens(head, expected, self._container()):
+            (self._open_part if level == 0 else self._open_section)(block, head)
+            return True
         return self._out_of_sequence(block, head, level, expected)
 
     def _plain_heading(self, following: str) -> bool:
@@ -269,7 +267,7 @@ class _Builder:
         if head.value > expected:
             self.notes.append(Problem(self.path, block.line, f"{what} {_numeral(head.value)}{mark} follows "
                                       f"{_numeral(expected - 1)}{mark}: the text has no {wanted}"))
-            (self._open_part if level == 0 else self._open_section)(block, head, expected)
+            (self._open_part if level == 0 else self._open_section)(block, head)
             return True
         if level not in self._broken:
             self._broken.add(level)
@@ -277,15 +275,17 @@ class _Builder:
                                          f"sequence: expected {wanted}"))
         return False
 
-    def _open_part(self, block: Block, head: Heading, ordinal: int) -> None:
+    def _open_part(self, block: Block, head: Heading) -> None:
         self._close_tail()
-        part = _PartDraft(ordinal=ordinal, heading=head.heading, line=block.line)
+        ordinal = len(self._parts) + 1
+        part = _PartDraft(ordinal=ordinal, heading=head.heading, line=block.line, value=head.value or ordinal)
         self._add_intro(part, head, block.line)
         self._parts.append(part)
 
-    def _open_section(self, block: Block, head: Heading, ordinal: int) -> None:
+    def _open_section(self, block: Block, head: Heading) -> None:
         self._close_tail()
-        section = _SectionDraft(ordinal=ordinal, heading=head.heading, line=block.line)
+        ordinal = len(self._parts[-1].sections) + 1
+        section = _SectionDraft(ordinal=ordinal, heading=head.heading, line=block.line, value=head.value or ordinal)
         self._add_intro(section, head, block.line)
         self._parts[-1].sections.append(section)
 

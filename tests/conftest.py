@@ -10,6 +10,8 @@ import pytest
 from generator import build as builder
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "jilin-2023"
+SHARED = ROOT / "tests" / "fixtures" / "shared"
 
 
 def pytest_addoption(parser):
@@ -23,18 +25,18 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """Build the real content with --strict into a temporary folder; return site/."""
+    """Build the frozen copy of the flagship report with --strict; return site/."""
     base = tmp_path_factory.mktemp("build")
-    project = builder.Project.at(ROOT, docs=base / "docs", site=base / "site")
+    project = builder.Project.at(ROOT, FIXTURE, base / "docs", base / "site", SHARED)
     builder.build(project, strict=True)
     return project.site
 
 
 @pytest.fixture
 def content_copy(tmp_path) -> Path:
-    """Return a copy of the content folder that a test may change."""
+    """Return a copy of the frozen flagship report folder that a test may change."""
     target = tmp_path / "content"
-    shutil.copytree(ROOT / "content", target)
+    shutil.copytree(FIXTURE, target)
     return target
 
 
@@ -45,6 +47,6 @@ def fresh_content(content_copy) -> Path:
     return content_copy
 
 
-def project_for(content: Path) -> builder.Project:
-    """Return a project that reads `content` and writes next to it."""
-    return builder.Project.at(ROOT, content=content, docs=content.parent / "docs", site=content.parent / "site")
+def project_for(content: Path, shared: Path = SHARED) -> builder.Project:
+    """Return a project that reads `content` (with the frozen shared material) and writes next to it."""
+    return builder.Project.at(ROOT, content, content.parent / "docs", content.parent / "site", shared)

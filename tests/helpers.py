@@ -7,7 +7,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 from bs4 import BeautifulSoup
 
-REPORT_TEXT = ".dateline, .speaker, .salutation, h1.part, h1.section, .clause"
+REPORT_TEXT = ".title, .source, .dateline, .speaker, .salutation, h1.part, h1.section, h1.appendix, .clause"
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -5,10 +5,11 @@ import re
 from generator import anchors
 from generator.model import nodes
 from generator.parse import parse
+from .conftest import FIXTURE
 
 
 def real_report(root):
-    return anchors.assign(parse((root / "content" / "report.txt").read_text(encoding="utf-8"), "report.txt"))
+    return anchors.assign(parse((FIXTURE / "report.txt").read_text(encoding="utf-8"), "report.txt"))
 
 
 def test_ids_follow_the_structure(root):

@@ -21,7 +21,7 @@ from generator.conversion import converter_for
 from generator.editions import EDITIONS, ENGLISH
 
 from .browser import Browser, serve
-from .conftest import ROOT, project_for
+from .conftest import ROOT, FIXTURE, project_for
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 CHINESE = [e for e in EDITIONS if not e.english]
@@ -90,7 +90,7 @@ def test_a_removed_sentence_lands_on_its_tombstone(browser, tmp_path_factory):
     from .test_revisions import FIXTURES, revise
 
     content = tmp_path_factory.mktemp("tombstone") / "content"
-    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(FIXTURE, content)
     revise(content, FIXTURES["sentence deleted in section 3（一）"].edit)
     with serve(project_for(content).site) as url:
         page = browser.page()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-
 from .conftest import ROOT
+
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -23,7 +23,7 @@ def folders(content):
 def test_check_accepts_the_shipped_content():
     result = run("check", "--strict")
     assert result.returncode == 0, result.stderr
-    assert "content: no problems found" in result.stdout
+    assert "content/reports/jilin-2023: no problems found" in result.stdout
 
 
 def test_gbk_report_is_refused_and_site_left_alone(content_copy):
@@ -42,15 +42,18 @@ def test_gbk_report_is_refused_and_site_left_alone(content_copy):
 
 
 def test_all_input_problems_are_reported_together(content_copy):
-    (content_copy / "report.txt").write_text("一、回顾\n正文。\n三、安排\n正文。\n", encoding="utf-8")
+    text = "一、回顾\n正文。\n二、安排\n正文。\n三、措施\n正文。\n二、重复\n正文。\n"
+    (content_copy / "report.txt").write_text(text, encoding="utf-8")
     meta = content_copy / "report.yml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("\ntitle:", "\ntitel:"), encoding="utf-8")
+    (content_copy / "revisions.yml").write_text("- date: 2023-01-15\n  note: 首次\n", encoding="utf-8")
     result = run("check", *folders(content_copy))
     assert result.returncode == 1
-    assert f"{content_copy}/report.txt:3: part 三、 is out of sequence" in result.stderr
+    assert f"{content_copy}/report.txt:7: part 二、 is out of sequence: expected 四、" in result.stderr
     assert "report metadata: unknown key 'titel'" in result.stderr
-    assert "missing key 'title'" in result.stderr
+    assert "revision 1: missing key 'note_en'" in result.stderr
     assert "3 problems in the input; nothing was written" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_generate_writes_only_changed_files(content_copy):

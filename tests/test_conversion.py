@@ -16,8 +16,8 @@ from generator.conversion import Converter, converter_for, load_overrides
 from generator.editions import HONG_KONG, TAIWAN, TRADITIONAL
 from generator.errors import InputError
 from generator.parse import split_sentences
+from .conftest import ROOT, FIXTURE, SHARED
 
-from .conftest import ROOT
 
 # simplified phrase as it occurs in report.txt, Taiwan form, Hong Kong form
 CASES = [
@@ -79,7 +79,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def overrides():
-    return load_overrides(ROOT / "content" / "conversion.yml", "content/conversion.yml", TRADITIONAL)
+    return load_overrides(SHARED / "conversion.yml", "content/conversion.yml", TRADITIONAL)
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,7 @@ def converters(overrides):
 
 @pytest.fixture(scope="module")
 def sentences():
-    text = (ROOT / "content" / "report.txt").read_text(encoding="utf-8")
+    text = (FIXTURE / "report.txt").read_text(encoding="utf-8")
     return [s for line in text.split("\n") for s in split_sentences(line.strip("\u3000 "))]
 
 

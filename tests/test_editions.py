@@ -11,9 +11,9 @@ import pytest
 from generator.conversion import Converter, converter_for, load_overrides
 from generator.editions import EDITIONS, HONG_KONG, SOURCE, TAIWAN, TRADITIONAL
 
-from .conftest import ROOT
 from .helpers import page_file, reading_order, report_text, soup
 from .test_site import SITE_PATH, edition_files, source_sentences
+from .conftest import ROOT, SHARED
 
 TRADITIONAL_EDITIONS = [e for e in EDITIONS if e.opencc]
 # Characters that OpenCC would still change, in the only words where the
@@ -23,7 +23,7 @@ KEPT = {"干": ("查干湖", "若干"), "征": ("征程",), "里": ("公里", "�
 
 @pytest.fixture(scope="module")
 def overrides():
-    return load_overrides(ROOT / "content" / "conversion.yml", "content/conversion.yml", TRADITIONAL)
+    return load_overrides(SHARED / "conversion.yml", "content/conversion.yml", TRADITIONAL)
 
 
 def relative_pages(site: Path, prefix: str) -> list[str]:

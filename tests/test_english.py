@@ -13,9 +13,9 @@ from generator.content import Acceptance
 from generator.errors import InputError
 from generator.summaries import coverage, load, targets
 
-from .conftest import ROOT, project_for
 from .helpers import page_file, soup
 from .test_site import SITE_PATH, edition_files
+from .conftest import ROOT, project_for
 
 REVISION = "- date: 2023-03-01\n  note: 更正。\n  note_en: Corrections.\n"
 
@@ -84,11 +84,12 @@ def test_a_changed_clause_makes_its_summaries_stale(content_copy):
         f.write(REVISION)
     project = project_for(content_copy)
     with pytest.raises(InputError) as caught:
-        builder.build(project, strict=True)
+        builder.build(project, strict=True, english=True)
     stale = sorted(re.findall(r"summary '([^']+)' may be stale", str(caught.value)))
     assert stale == ["p3", "p3-1", "p3-1-3", "report"]
     assert re.search(r"part-3-sections-1-4\.yml:\d+: summary 'p3-1-3' may be stale", str(caught.value))
-    builder.build(project)
+    summary = builder.build(project, strict=True)
+    assert "may be stale" in " ".join(str(w) for w in summary.inputs.lagging)
     english = soup(project.site / "en" / "p3" / "1" / "index.html")
     item = english.select_one("h2#p3-1-3").find_next("div", class_="en-summary")
     assert "may be out of date" in item.select_one(".stale").get_text()
@@ -103,8 +104,8 @@ def test_a_missing_summary_renders_a_stub(content_copy):
     end = text.index("\np3-2:\n")
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     project = project_for(content_copy)
-    summary = builder.build(project)
-    assert "no English summary for p3-1-3" in " ".join(str(w) for w in summary.inputs.warnings)
+    summary = builder.build(project, strict=True)
+    assert "no English summary for p3-1-3" in " ".join(str(w) for w in summary.inputs.lagging)
     page = soup(project.site / "en" / "p3" / "1" / "index.html")
     heading = page.select_one("h2#p3-1-3")
     assert heading.get_text(strip=True) == "Item §3.1.3"

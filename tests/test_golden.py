@@ -9,8 +9,8 @@ from __future__ import annotations
 import shutil
 
 from generator import build as builder
-
 from .conftest import ROOT
+
 
 GOLDEN = ROOT / "tests" / "golden"
 

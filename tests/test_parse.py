@@ -7,8 +7,9 @@ import pytest
 from generator import numerals
 from generator.errors import InputError
 from generator.model import INTERJECTION, INTRO, ITEM, PLAIN, paragraphs, sentences
-from generator.parse import parse, split_sentences
+from generator.parse import parse, read, split_sentences
 from generator.source import decode
+from .conftest import FIXTURE
 
 SMALL = """——2023年1月15日在某省人民代表大会上
 省长 某某
@@ -119,20 +120,27 @@ def test_a_part_without_sections_holds_its_paragraphs():
     assert report.parts[0].sections == ()
 
 
-def test_out_of_sequence_part_is_an_error_with_its_line():
+def test_a_part_numbered_back_is_one_error_naming_its_line():
+    text = "一、回顾\n正文。\n二、安排\n正文。\n三、措施\n正文。\n二、重复\n正文。\n二、又重复\n正文。"
     with pytest.raises(InputError) as caught:
-        report_of("一、回顾\n正文。\n三、安排\n正文。")
-    assert str(caught.value) == "report.txt:3: part 三、 is out of sequence: expected 二、"
+        report_of(text)
+    assert str(caught.value) == "report.txt:7: part 二、 is out of sequence: expected 四、"
+
+
+def test_a_part_that_skips_a_number_is_taken_with_a_note():
+    report, notes = read("一、回顾\n正文。\n三、安排\n正文。\n四、措施\n正文。", "report.txt")
+    assert [p.heading for p in report.parts] == ["一、回顾", "三、安排", "四、措施"]
+    assert [str(n) for n in notes] == ["report.txt:3: part 三、 follows 一、: the text has no 二、"]
 
 
 def test_empty_file_is_an_error():
     with pytest.raises(InputError, match="report.txt:1: the report is empty"):
-        report_of("\n\u3000\u3000\n")
+        report_of("\n\u3000\u3000\n\u200b\n")
 
 
-def test_text_without_parts_is_an_error():
-    with pytest.raises(InputError, match="no part heading"):
-        report_of("只有一段话。")
+def test_text_without_structure_is_all_opening():
+    report = report_of("只有一段话。\n还有一段。")
+    assert report.parts == () and [p.text for p in report.front.opening] == ["只有一段话。", "还有一段。"]
 
 
 def test_gbk_file_is_an_error_naming_the_encoding():
@@ -167,7 +175,7 @@ def test_sentences_split_after_terminators_and_closing_quotes(text, expected):
 
 
 def test_the_real_report_loses_no_character(root):
-    text = (root / "content" / "report.txt").read_text(encoding="utf-8")
+    text = (FIXTURE / "report.txt").read_text(encoding="utf-8")
     source = [line.strip("\u3000 ") for line in text.split("\n") if line.strip("\u3000 ")]
     assert list(_source_lines(parse(text, "report.txt"))) == source
 
@@ -187,7 +195,7 @@ def _source_lines(report):
 
 
 def test_the_real_report_has_the_expected_shape(root):
-    report = parse((root / "content" / "report.txt").read_text(encoding="utf-8"), "report.txt")
+    report = parse((FIXTURE / "report.txt").read_text(encoding="utf-8"), "report.txt")
     assert [len(p.sections) for p in report.parts] == [0, 0, 8]
     assert [sum(p.kind == ITEM for p in part.paragraphs) for part in report.parts] == [9, 7, 0]
     assert [sum(p.kind == ITEM for p in s.paragraphs) for s in report.parts[2].sections] == [2, 7, 6, 3, 4, 7, 4, 4]

@@ -12,8 +12,8 @@ import yaml
 from generator import build as builder
 from generator import website
 from generator.errors import InputError
-
 from .conftest import ROOT, project_for
+
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 

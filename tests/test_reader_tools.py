@@ -14,14 +14,14 @@ from generator.editions import EDITIONS
 from generator.figures import english, extract, found_figures
 from generator.parse import parse
 
-from .conftest import ROOT
 from .helpers import soup
 from .test_site import edition_files
+from .conftest import ROOT, FIXTURE
 
 
 @pytest.fixture(scope="module")
 def report():
-    return anchors.assign(parse((ROOT / "content" / "report.txt").read_text(encoding="utf-8"), "report.txt"))
+    return anchors.assign(parse((FIXTURE / "report.txt").read_text(encoding="utf-8"), "report.txt"))
 
 
 def values(report, prefix: str) -> list[str]:

@@ -20,8 +20,8 @@ from generator.content import Acceptance
 from generator.errors import InputError
 from generator.lock import read_lock
 
-from .conftest import ROOT, project_for
 from .helpers import soup
+from .conftest import ROOT, FIXTURE, project_for
 
 REVISION = "- date: 2023-03-01\n  note: 更正。\n  note_en: Corrections.\n"
 
@@ -93,7 +93,7 @@ FIXTURES = {
 
 @pytest.fixture(scope="module")
 def old_lock():
-    return read_lock(ROOT / "content" / "anchors.lock", "anchors.lock")
+    return read_lock(FIXTURE / "anchors.lock", "anchors.lock")
 
 
 @pytest.fixture(scope="module")

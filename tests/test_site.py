@@ -16,6 +16,7 @@ from generator.model import nodes
 from generator.parse import parse
 
 from .helpers import page_file, reading_order, report_text, soup
+from .conftest import FIXTURE
 
 SITE_PATH = "/jilin-report-2023"  # the path of site_url, used by the 404 page
 SENTENCE = re.compile(r"[^。！？；]*[。！？；]+[”’」』）)》]*|[^。！？；]+$")
@@ -23,7 +24,7 @@ SENTENCE = re.compile(r"[^。！？；]*[。！？；]+[”’」』）)》]*|[^
 
 def source_sentences(root: Path) -> list[str]:
     """Split content/report.txt into sentences, independently of the generator."""
-    text = (root / "content" / "report.txt").read_text(encoding="utf-8-sig")
+    text = (FIXTURE / "report.txt").read_text(encoding="utf-8-sig")
     lines = [line.strip("\u3000 \r") for line in text.split("\n")]
     return [s for line in lines if line for s in SENTENCE.findall(line)]
 
@@ -69,14 +70,14 @@ def test_every_sentence_appears_in_order_once(root, pages):
 
 def _joined_gaps(root: Path) -> int:
     """Characters of the source lines that are not inside a sentence (none expected)."""
-    text = (root / "content" / "report.txt").read_text(encoding="utf-8-sig")
+    text = (FIXTURE / "report.txt").read_text(encoding="utf-8-sig")
     lines = [line.strip("\u3000 \r") for line in text.split("\n") if line.strip("\u3000 \r")]
     return sum(len(line) for line in lines) - sum(len(s) for s in source_sentences(root))
 
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.code)
 def test_every_node_has_an_element_with_its_id_once(root, built_site, edition):
-    report = anchors.assign(parse((root / "content" / "report.txt").read_text(encoding="utf-8"), "report.txt"))
+    report = anchors.assign(parse((FIXTURE / "report.txt").read_text(encoding="utf-8"), "report.txt"))
     ids = Counter()
     for path in edition_files(built_site, edition.prefix):
         ids.update(el["id"] for el in soup(path).select("article [id]"))
