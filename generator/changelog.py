@@ -1,8 +1,14 @@
-"""What each revision changed, read back from the anchor lock's history."""
+"""What each revision changed, read back from the anchor lock's history.
+
+An edited clause shows its text before and after the revision, with the
+change marked (`diff`); a removed paragraph is listed once, with its
+sentences, never sentence by sentence as well.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from .lock import Lock
 from .reconcile import PAGE, SENTENCE
@@ -21,6 +27,26 @@ class Row:
     number: str
     text: str
     live: bool
+    old: str = ""
+
+    def diff(self) -> list[tuple[str, str]]:
+        """Return the edit as (op, text) pieces: op is '' (kept), 'del' or 'ins'."""
+        return diff(self.old, self.text)
+
+
+def diff(old: str, new: str) -> list[tuple[str, str]]:
+    """Return the changes from old to new text as (op, text) pieces, character by character."""
+    pieces: list[tuple[str, str]] = []
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pieces.append(("", old[i1:i2]))
+            continue
+        if i2 > i1:
+            pieces.append(("del", old[i1:i2]))
+        if j2 > j1:
+            pieces.append(("ins", new[j1:j2]))
+    return pieces
 
 
 @dataclass(frozen=True)
@@ -52,10 +78,31 @@ def _log(lock: Lock, revision: Revision, first: bool) -> RevisionLog:
         for event in _events(entry, revision.key):
             if entry.kind == SENTENCE:
                 sentences[event] += 1
-            if entry.kind != SENTENCE or event == "removed":
-                number = entry.number or _parent_number(lock, entry)
-                rows.append(Row(event, entry.id, entry.kind, number, _text(lock, entry), entry.live))
+            if entry.kind != SENTENCE or (event == "removed" and not _removed_with_parent(lock, entry)):
+                rows.append(_row(lock, entry, event, revision.key))
     return RevisionLog(revision, first, tuple(rows), sentences)
+
+
+def _row(lock: Lock, entry, event: str, key: str) -> Row:
+    number = entry.number or _parent_number(lock, entry)
+    if event != "edited":
+        return Row(event, entry.id, entry.kind, number, _text(lock, entry), entry.live)
+    return Row(event, entry.id, entry.kind, number, _text_after(lock, entry, key), entry.live, _text_before(entry, key))
+
+
+def _removed_with_parent(lock: Lock, entry) -> bool:
+    parent = lock.by_id.get(entry.parent)
+    return parent is not None and parent.removed == entry.removed
+
+
+def _text_before(entry, key: str) -> str:
+    return next((text for revision, text in entry.was if revision == key), "")
+
+
+def _text_after(lock: Lock, entry, key: str) -> str:
+    """Return a clause's text as a revision left it: the text before the next edit, else today's."""
+    later = [text for revision, text in entry.was if revision > key]
+    return later[0] if later else _text(lock, entry)
 
 
 def _events(entry, key: str) -> list[str]:

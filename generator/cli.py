@@ -58,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument("--lock", help="compare with this anchor lock (e.g. the base branch's) instead")
         if name == "stamp":
             sub.add_argument("ids", nargs="*", help="summaries reviewed against the current text (default: the unstamped)")
+            sub.add_argument("--stale", action="store_true", help="stamp every summary marked stale (after reviewing them all)")
         if name == "serve":
             sub.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     return parser
@@ -139,9 +140,13 @@ def cmd_stamp(project: builder.Project, args: argparse.Namespace) -> int:
     """Write the current fingerprints into reviewed (or not yet stamped) summaries."""
     from . import summaries
 
-    inputs = builder.load(project, _accept(args))
+    # Stamping reads the text and the lock and writes only summaries: it never needs
+    # removals or ambiguities accepted (the build that publishes them does).
+    inputs = builder.load(project, Acceptance(removals=True, ambiguous=True))
     wanted = summaries.targets(inputs.report)
-    chosen = [s for s in inputs.summaries if (s.id in args.ids if args.ids else not s.fingerprint)]
+    stale = {s.id for s in inputs.summaries if s.id in wanted and s.fingerprint != wanted[s.id].fingerprint}
+    chosen = [s for s in inputs.summaries if s.id in wanted and (
+        s.id in args.ids or (args.stale and s.id in stale) or (not args.ids and not args.stale and not s.fingerprint))]
     unknown = set(args.ids) - {s.id for s in inputs.summaries}
     if unknown:
         raise InputError([Problem(project.display(project.content / "summaries"), 0, f"no summary {key!r}") for key in sorted(unknown)])

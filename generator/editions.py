@@ -163,6 +163,8 @@ EN_STRINGS = MappingProxyType(
         "read_chinese": "Chinese text:",
         "figures_cited": "Figures cited, as written in the Chinese:",
         "summarised_above": "Covered by the summary above.",
+        "section": "Section {number}",
+        "summaries_pending_note": "English summaries of this report are not written yet. Each page gives the structure of the report in English, its figures as published and the glossary's English names, and links every clause to the Chinese text, which is authoritative.",
         "english_summary": "English summary",
         "edition_note": "This English edition gives a faithful summary of every part, section and item of the report, with the figures as published. The Chinese text is authoritative; every summary links to its clause in each Chinese edition.",
     }

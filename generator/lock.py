@@ -1,15 +1,22 @@
 """The anchor lock: every id ever published, with the fingerprint of its clause.
 
-`content/anchors.lock` is a tab-separated text file, one clause per line, in
+`anchors.lock` is a tab-separated text file, one clause per line, in
 document order, so that a pull request shows a changed clause as a changed
 line. Removed clauses stay in the file with their removal date and the
 nearest surviving clause; their ids are never given out again. Published
 page URLs are recorded too (kind `page`), so that a page that moves leaves a
-redirect behind.
+redirect behind. An edited clause keeps its text before each edit.
+
+The last line is a checksum of all the others. The build trusts the lock only
+when it is intact: a hand edit (two ids swapped, a line emptied, a clause
+marked removed, a truncated file) would move or drop published anchors, so
+it is refused with an error that says how to restore the file.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -26,9 +33,14 @@ HEADER = """\
 #   lists the revisions (added, edited, moved, removed) and, for a removed
 #   clause, the nearest surviving clause (successor) and where its tombstone
 #   stands (before, after or inside it); `from` names a page the clause moved
-#   away from, which keeps a pointer to its new place. Ids are never reused.
+#   away from, which keeps a pointer to its new place. `was` lists, as JSON,
+#   [revision, text before it] for each edit. Ids are never reused.
+# Do not edit by hand: the last line is a checksum of the others, and a lock
+# that does not match it is refused.
 """
-COLUMNS = ("id", "kind", "parent", "position", "number", "fingerprint", "history", "text")
+COLUMNS = ("id", "kind", "parent", "position", "number", "fingerprint", "history", "text", "was")
+CHECKSUM = "# checksum "
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 EVENTS = ("added", "edited", "moved", "removed")
 KINDS = ("line", "part", "section", "appendix", "paragraph", "sentence", "page")
 ID_RE = re.compile(r"[a-z][a-z0-9-]*")
@@ -54,6 +66,7 @@ class Entry:
     successor: str = ""
     side: str = ""
     origins: tuple[str, ...] = ()
+    was: tuple[tuple[str, str], ...] = ()
     line: int = field(default=0, compare=False)
 
     @property
@@ -105,16 +118,39 @@ class Lock:
 
 
 def format_lock(lock: Lock) -> str:
-    """Return the text of the lock file."""
+    """Return the text of the lock file, ending with its checksum line."""
     lines = [HEADER.rstrip("\n")]
     for e in lock.entries:
-        fields = (e.id, e.kind, e.parent or "-", str(e.position), e.number or "-", e.fingerprint, e.history(), e.text)
+        was = json.dumps([list(pair) for pair in e.was], ensure_ascii=False) if e.was else "-"
+        fields = (e.id, e.kind, e.parent or "-", str(e.position), e.number or "-", e.fingerprint, e.history(), e.text, was)
         lines.append("\t".join(_escape(f) for f in fields))
-    return "\n".join(lines) + "\n"
+    body = "\n".join(lines) + "\n"
+    return body + CHECKSUM + checksum(body) + "\n"
+
+
+def checksum(body: str) -> str:
+    """Return the checksum of the lock's lines (everything before the checksum line)."""
+    return "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def verify(text: str, path: str) -> None:
+    """Refuse a lock whose checksum line is missing or does not match its other lines."""
+    body, _, last = text.rstrip("\n").rpartition("\n")
+    body += "\n"
+    if last.startswith(CHECKSUM) and last[len(CHECKSUM) :].strip() == checksum(body):
+        return
+    line = text.count("\n") + (not text.endswith("\n"))
+    raise InputError.at(
+        path, line,
+        "the anchor lock was changed by hand (its checksum does not match), so its ids cannot be trusted: "
+        f"restore it from version control (git checkout -- {path}) and run the build again; the build "
+        "records every change of the text in the lock by itself",
+    )
 
 
 def parse_lock(text: str, path: str) -> Lock:
     """Return the lock read from its text; malformed lines are errors with their line."""
+    verify(text, path)
     entries, problems = [], []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip() or line.startswith("#"):
@@ -144,7 +180,7 @@ def _entry(line: str) -> Entry:
     fields = [_unescape(f) for f in line.split("\t")]
     if len(fields) != len(COLUMNS):
         raise ValueError(f"expected {len(COLUMNS)} tab-separated columns, found {len(fields)}")
-    cid, kind, parent, position, number, fingerprint, history, text = fields
+    cid, kind, parent, position, number, fingerprint, history, text, was = fields
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     if not (PAGE_RE if kind == "page" else ID_RE).fullmatch(cid):
@@ -165,7 +201,25 @@ def _entry(line: str) -> Entry:
         successor=events.get("successor", [""])[0],
         side=events.get("side", [""])[0],
         origins=tuple(events.get("from", [])),
+        was=_was(was),
     )
+
+
+def _was(column: str) -> tuple[tuple[str, str], ...]:
+    if column == "-":
+        return ()
+    try:
+        pairs = json.loads(column)
+    except ValueError:
+        raise ValueError("the 'was' column is not JSON") from None
+    if not isinstance(pairs, list) or not all(_pair(p) for p in pairs):
+        raise ValueError("the 'was' column must list [revision, text] pairs")
+    return tuple((p[0], p[1]) for p in pairs)
+
+
+def _pair(item) -> bool:
+    return (isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)
+            and DATE_RE.fullmatch(item[0]) is not None)
 
 
 def _history(column: str) -> dict[str, list[str]]:
@@ -174,6 +228,8 @@ def _history(column: str) -> dict[str, list[str]]:
         key, sep, value = token.partition("=")
         if not sep or key not in EVENTS + ("successor", "side", "from"):
             raise ValueError(f"unknown history entry {token!r}")
+        if key in EVENTS and not DATE_RE.fullmatch(value):
+            raise ValueError(f"history entry {token!r} is not a date (YYYY-MM-DD)")
         events.setdefault(key, []).append(value)
     if "added" not in events:
         raise ValueError("history lacks 'added='")

@@ -326,6 +326,7 @@ def _entry(old: Lock, c: Clause, ids: dict[str, str], state: _State, revision: s
     if not match:
         return fresh, Change("added", cid, c.kind, c.number, new_text=c.text)
     before = old.by_id[match.old]
+    old_text = _live_text(old, before)
     edited = before.text != text if c.kind != PARAGRAPH else (before.fingerprint != fresh.fingerprint or child_changed)
     moved = match.moved or before.parent != parent
     entry = replace(
@@ -337,12 +338,28 @@ def _entry(old: Lock, c: Clause, ids: dict[str, str], state: _State, revision: s
         text=text,
         edited=before.edited + ((revision,) if edited and revision not in before.edited else ()),
         moved=before.moved + ((revision,) if moved and revision not in before.moved else ()),
+        was=_was(before, revision, old_text, c.text) if edited else before.was,
     )
     if moved:
-        return entry, Change("moved", cid, c.kind, c.number, before.text, c.text)
+        return entry, Change("moved", cid, c.kind, c.number, old_text, c.text)
     if edited:
-        return entry, Change("edited", cid, c.kind, c.number, before.text, c.text)
+        return entry, Change("edited", cid, c.kind, c.number, old_text, c.text)
     return entry, None
+
+
+def _live_text(old: Lock, entry: Entry) -> str:
+    """Return a clause's text in the lock: a paragraph's is that of its live sentences."""
+    if entry.kind != PARAGRAPH:
+        return entry.text
+    return "".join(e.text for e in old.children.get(entry.id, ()) if e.kind == SENTENCE and e.live)
+
+
+def _was(before: Entry, revision: str, old_text: str, new_text: str) -> tuple[tuple[str, str], ...]:
+    """Return the texts before each edit, with the text before this revision's edit
+    (kept from the first build of the revision when it is built again)."""
+    if any(key == revision for key, _ in before.was):
+        return before.was
+    return before.was + ((revision, old_text),) if old_text != new_text else before.was
 
 
 def _removals(old: Lock, state: _State, revision: str) -> tuple[list[Entry], list[Change]]:

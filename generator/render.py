@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from . import structure
 from .changelog import changelog
+from .changelog import diff as changelog_diff
 from .conversion import Converter
 from .editions import CHINESE
 from .figures import Figure, found_figures
@@ -140,7 +141,11 @@ class Site:
         if not self.edition.english or page.kind not in (PART, SECTION, APPENDIX):
             return title(page, self.edition.t)
         summary = self.summaries.get(page.subject.id)
-        name = summary.title if summary else self.edition.t("summary_pending").rstrip(".")
+        if summary is None:
+            if page.kind == SECTION:
+                return self.edition.t("section").format(number=page.subject.number.removeprefix("§"))
+            return self.edition.t(page.kind).format(n=page.subject.ordinal)
+        name = summary.title
         if page.kind in (PART, APPENDIX):
             return f"{self.edition.t(page.kind).format(n=page.subject.ordinal)}. {name}"
         return f"({page.subject.ordinal}) {name}"
@@ -184,6 +189,7 @@ def environment(directory: Path, cache: Path | None = None) -> Environment:
     env.filters["inline"] = inline
     env.filters["label"] = label
     env.filters["excerpt"] = excerpt
+    env.globals["marked_diff"] = marked_diff
     return env
 
 
@@ -195,6 +201,24 @@ def _folder(path: Path) -> Path:
 def inline(sentence: Sentence) -> Markup:
     """Return the sentence text as safe inline Markdown."""
     return Markup(escape_text(sentence.text))
+
+
+def marked_diff(old: str, new: str, context: int = 16) -> Markup:
+    """Return an edit as inline HTML: removed text in <del>, added text in <ins>, and
+    only `context` characters of unchanged text around each change."""
+    pieces = changelog_diff(old, new)
+    html = []
+    for index, (op, text) in enumerate(pieces):
+        if op:
+            html.append(f"<{op}>{escape_text(text)}</{op}>")
+            continue
+        first, last = index == 0, index == len(pieces) - 1
+        if len(text) > 2 * context or (first or last) and len(text) > context:
+            head = "" if first else text[:context]
+            tail = "" if last else text[-context:]
+            text = f"{head}…{tail}"
+        html.append(escape_text(text))
+    return Markup("".join(html))
 
 
 def excerpt(text: str, width: int = 40) -> str:
@@ -246,6 +270,8 @@ def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]
         label=site.label,
         found_figures=found_figures,
         target_text=lambda clause_id: site.targets[clause_id].text,
+        target_kind=lambda clause_id: site.targets[clause_id].kind,
+        page_of=lambda node: next(p for p in site.pages if p.subject is node),
         url=_url(site, page, where),
         download=lambda name: relative_url(site.edition.prefix + page.url, "downloads/") + name,
         structure=lambda: _structure(site, page, where),

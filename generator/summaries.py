@@ -148,9 +148,10 @@ def validate(
 
 
 def orphans(summaries: tuple[Summary, ...], retired: set[str]) -> list[Problem]:
-    """Return a warning for every summary of a clause that was removed from the text."""
+    """Return a notice for every summary of a clause that was removed from the text: it is
+    retired with its clause (never shown), and may be deleted at leisure."""
     return [
-        Problem(s.path, s.line, f"summary {s.id!r} is of a removed clause: delete it")
+        Problem(s.path, s.line, f"summary {s.id!r} is of a removed clause: it is retired with it")
         for s in summaries
         if s.id in retired
     ]

@@ -21,7 +21,7 @@ from generator.conversion import converter_for
 from generator.editions import EDITIONS, ENGLISH
 
 from .browser import Browser, serve
-from .conftest import ROOT, FIXTURE, project_for
+from .conftest import ROOT, FIXTURE, SHARED, project_for
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 CHINESE = [e for e in EDITIONS if not e.english]
@@ -160,7 +160,7 @@ def _queries():
 
 @pytest.fixture(scope="module")
 def overrides():
-    return builder.load(builder.Project.at(ROOT)).overrides
+    return builder.load(builder.Project.at(ROOT, FIXTURE, shared=SHARED)).overrides
 
 
 @pytest.mark.parametrize("edition", CHINESE, ids=lambda e: e.code)

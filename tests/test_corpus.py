@@ -18,6 +18,8 @@ from generator.parse import read
 from .conftest import ROOT
 from .helpers import reading_order, report_text
 
+pytestmark = pytest.mark.content
+
 CORPUS = ROOT.parent / "shared" / "corpus"
 REPORTS = sorted((ROOT / "content" / "reports").glob("*/report.txt"))
 EXTRA = sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else []

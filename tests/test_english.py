@@ -15,14 +15,14 @@ from generator.summaries import coverage, load, targets
 
 from .helpers import page_file, soup
 from .test_site import SITE_PATH, edition_files
-from .conftest import ROOT, project_for
+from .conftest import ROOT, FIXTURE, SHARED, project_for
 
 REVISION = "- date: 2023-03-01\n  note: 更正。\n  note_en: Corrections.\n"
 
 
 @pytest.fixture(scope="module")
 def shipped():
-    inputs = builder.load(builder.Project.at(ROOT))
+    inputs = builder.load(builder.Project.at(ROOT, FIXTURE, shared=SHARED))
     return inputs, targets(inputs.report)
 
 

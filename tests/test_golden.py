@@ -9,14 +9,14 @@ from __future__ import annotations
 import shutil
 
 from generator import build as builder
-from .conftest import ROOT
+from .conftest import ROOT, FIXTURE, SHARED
 
 
 GOLDEN = ROOT / "tests" / "golden"
 
 
 def test_generated_markdown_matches_golden(request):
-    outputs = builder.generate(builder.load(builder.Project.at(ROOT)), ROOT / "templates" / "markdown")
+    outputs = builder.generate(builder.load(builder.Project.at(ROOT, FIXTURE, shared=SHARED)), ROOT / "templates" / "markdown")
     for out in outputs:
         markdown = {path: text for path, text in out.files.items() if path.endswith(".md")}
         folder = GOLDEN / out.edition.code

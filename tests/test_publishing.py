@@ -12,7 +12,7 @@ import yaml
 from generator import build as builder
 from generator import website
 from generator.errors import InputError
-from .conftest import ROOT, project_for
+from .conftest import ROOT, FIXTURE, SHARED, project_for
 
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
@@ -49,8 +49,8 @@ def files(site: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_of_the_same_content_are_byte_identical(tmp_path):
-    first = builder.Project.at(ROOT, docs=tmp_path / "docs1", site=tmp_path / "site1")
-    second = builder.Project.at(ROOT, docs=tmp_path / "docs2", site=tmp_path / "site2")
+    first = builder.Project.at(ROOT, FIXTURE, tmp_path / "docs1", tmp_path / "site1", SHARED)
+    second = builder.Project.at(ROOT, FIXTURE, tmp_path / "docs2", tmp_path / "site2", SHARED)
     builder.build(first)
     builder.build(second)
     one, two = files(first.site), files(second.site)

@@ -224,3 +224,26 @@ def test_changes_without_a_new_revision_fail_under_strict(content_copy):
     report.write_text(FIXTURES["figure changed"].edit(report.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(InputError, match=r"revisions\.yml:\d+: the text changed since the first publication"):
         builder.build(project_for(content_copy), strict=True)
+
+
+def test_the_revisions_page_marks_an_edit_and_lists_a_removed_paragraph_once(content_copy):
+    edit = replace_once("新建5G基站5000个", "新建5G基站6000个")
+    revise(content_copy, lambda text: drop_section_eight(edit(text)))
+    page = soup(project_for(content_copy).site / "revisions" / "index.html")
+    revision = page.select_one("#rev-2023-03-01").find_next("ul")
+    edited = [li for li in revision.select("li") if li.select_one(".diff")]
+    assert [li.select_one("del").get_text() + ">" + li.select_one("ins").get_text() for li in edited] == ["5>6"]
+    assert "新建5G基站" in edited[0].get_text() and "…" in edited[0].get_text()
+    links = [a["href"] for a in revision.select("li > a")]
+    assert len(links) == len(set(links)), "a clause is listed twice"
+    assert not any("-s" in href.split("#")[-1] for href in links), "a removed paragraph's sentences are listed"
+    hk = soup(project_for(content_copy).site / "zh-hk" / "revisions" / "index.html")
+    assert "新建5G基站" in hk.select_one(".diff").get_text()
+
+
+def test_an_edit_keeps_the_text_before_it_in_the_lock(content_copy):
+    summary = revise(content_copy, replace_once("新建5G基站5000个", "新建5G基站6000个"))
+    entry = summary.inputs.lock.by_id["p3-1-3-s4"]
+    assert entry.was == (("2023-03-01", entry.text.replace("6000个", "5000个")),)
+    paragraph = summary.inputs.lock.by_id["p3-1-3"]
+    assert paragraph.was[0][0] == "2023-03-01" and "5000个" in paragraph.was[0][1]

@@ -10,6 +10,8 @@ from generator.editions import HONG_KONG, TAIWAN, TRADITIONAL
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.content
+
 SHARED = ROOT / "content" / "conversion.yml"
 OVERRIDES = load_overrides(SHARED, "content/conversion.yml", TRADITIONAL)
 CONVERT = {edition.code: converter_for(edition, OVERRIDES) for edition in (TAIWAN, HONG_KONG)}
