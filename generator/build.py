@@ -14,7 +14,6 @@ import functools
 import os
 import shutil
 import subprocess
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,11 @@ from .editions import EDITIONS, ENGLISH, Edition
 from .lock import format_lock
 from .model import paragraphs, sentences
 from .reconcile import PAGE
-from .writer import WriteReport, swap_in, write_file, write_tree
+from . import outputs
+from . import redirects as redirect_pages
+from .outputs import mark as outputs_mark
+from .redirects import Redirect
+from .writer import WriteReport, write_file, write_tree
 
 
 FLAGSHIP = Path("content") / "reports" / "jilin-2023"
@@ -163,26 +166,50 @@ def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones
 
 def write(outputs: tuple[EditionOutput, ...], docs: Path) -> dict[str, WriteReport]:
     """Write each edition's Markdown under docs/<code>/, touching only changes."""
+    outputs_mark(docs)
     return {out.edition.code: write_tree(out.files, docs / out.edition.code) for out in outputs}
 
 
 def write_lock(inputs: Inputs) -> bool:
-    """Write the anchor lock when it changed; return whether it did."""
-    return write_file(inputs.paths.lock, format_lock(inputs.lock))
+    """Write the anchor lock when it changed (atomically); return whether it did."""
+    staged = stage_lock(inputs)
+    if staged is not None:
+        outputs.commit(staged, inputs.paths.lock)
+    return staged is not None
 
 
-def redirects(inputs: Inputs) -> dict[str, str]:
-    """Return old page path -> new page path#id for every page no longer produced."""
+def stage_lock(inputs: Inputs) -> Path | None:
+    """Write the new anchor lock beside the old one, if it changed; return the staged file."""
+    data = format_lock(inputs.lock).encode("utf-8")
+    lock = inputs.paths.lock
+    if lock.is_file() and lock.read_bytes() == data:
+        return None
+    return outputs.staged(lock, data)
+
+
+def guard(project: Project) -> None:
+    """Refuse output folders the generator did not make (see `outputs`)."""
+    sources = (project.content, project.shared, project.root / "templates", Path(__file__).parent)
+    outputs.guard(project.site, "site", sources, project.root)
+    outputs.guard(project.docs, "docs", sources, project.root)
+
+
+def redirects(inputs: Inputs) -> tuple[Redirect, ...]:
+    """Return a redirect for every page address published once and no longer produced: to
+    the page where the clause it showed stands now (its tombstone, if it was removed)."""
     plan = inputs.plan()
-    by_clause = {page.clause: page.path for page in plan}
+    by_clause = {page.clause: page.key for page in plan}
     where = pages.locate(plan)
-    maps = {}
+    live = {page.key for page in plan}
+    found = []
     for entry in inputs.lock.entries:
-        if entry.kind == PAGE and not entry.live:
-            target = inputs.lock.resolve(entry.text)
-            page = by_clause.get(target) or (where[target].path if target in where else "index.md")
-            maps[entry.id] = page if page == by_clause.get(target) else f"{page}#{target}"
-    return maps
+        if entry.kind != PAGE or entry.live or entry.id in live:
+            continue
+        clause, target = entry.text, inputs.lock.resolve(entry.text)
+        page = by_clause.get(target) or (where[target].key if target in where else "/")
+        anchor = clause if clause != target else ("" if target in by_clause or target not in where else target)
+        found.append(Redirect(entry.id, page, anchor))
+    return tuple(found)
 
 
 def source_date(project: Project) -> str:
@@ -211,18 +238,25 @@ def _last_commit(folder: Path) -> str:
     return found if found.isdigit() else ""
 
 
-def publish(project: Project, outputs: tuple[EditionOutput, ...], inputs: Inputs, strict: bool, timings: Timings):
-    """Build every edition with MkDocs into a temporary folder, then swap it into place."""
-    project.site.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{project.site.name}.", dir=project.site.parent))
+def publish(project: Project, editions: tuple[EditionOutput, ...], inputs: Inputs, strict: bool, timings: Timings,
+            record: bool = True):
+    """Build every edition with MkDocs into a temporary folder, then swap it into place,
+    with the new anchor lock staged before and moved into place after."""
+    fresh = outputs.fresh_folder(project.site)
     moved = redirects(inputs)
+    staged = None
     try:
         with _environment(SOURCE_DATE_EPOCH=source_date(project)):
-            _build_editions(project, outputs, fresh, moved, strict, timings)
-        swap_in(fresh, project.site)
+            _build_editions(project, editions, fresh, moved, strict, timings)
+        staged = stage_lock(inputs) if record else None
+        outputs.swap_in(fresh, project.site)
+        if staged is not None:
+            outputs.commit(staged, inputs.paths.lock)
     finally:
         if fresh.exists():
-            shutil.rmtree(fresh)
+            shutil.rmtree(fresh, ignore_errors=True)
+        if staged is not None:
+            staged.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -240,14 +274,16 @@ def _environment(**values: str):
                 os.environ[key] = value
 
 
-def _build_editions(project, outputs, fresh: Path, moved: dict, strict: bool, timings: Timings) -> None:
-    for out in outputs:
+def _build_editions(project, editions, fresh: Path, moved: tuple[Redirect, ...], strict: bool, timings: Timings) -> None:
+    for out in editions:
         start = time.perf_counter()
-        website.build(project.config_file, _edition_config(project, out, fresh, moved), strict)
+        config = _edition_config(project, out, fresh)
+        website.build(project.config_file, config, strict)
+        redirect_pages.write(config.site_dir, moved, out.edition.lang, out.site_name)
         timings.measure(f"mkdocs {out.edition.code}", start)
 
 
-def _edition_config(project, out: EditionOutput, fresh: Path, moved: dict) -> website.EditionConfig:
+def _edition_config(project, out: EditionOutput, fresh: Path) -> website.EditionConfig:
     return website.EditionConfig(
         docs_dir=project.docs / out.edition.code,
         site_dir=fresh / out.edition.prefix if out.edition.prefix else fresh,
@@ -256,7 +292,6 @@ def _edition_config(project, out: EditionOutput, fresh: Path, moved: dict) -> we
         theme_language=out.edition.theme_language,
         prefix=out.edition.prefix,
         extra=out.theme,
-        redirects=moved,
     )
 
 
@@ -284,25 +319,28 @@ def failing(inputs: Inputs, strict: bool, english: bool = False) -> tuple:
     return (inputs.warnings if strict or english else ()) + (inputs.lagging if english else ())
 
 
-def build(project: Project, strict: bool = False, accept: Acceptance = Acceptance(), english: bool = False) -> Summary:
-    """Run the whole build and return its summary; write the lock last."""
-    timings = Timings()
-    start = time.perf_counter()
-    inputs = load(project, accept)
-    if failing(inputs, strict, english):
-        raise content.InputError(failing(inputs, strict, english))
-    outputs = generate(inputs, project.templates, project.cache)
-    write(outputs, project.docs)
-    timings.measure("generate", start)
-    publish(project, outputs, inputs, strict, timings)
-    write_lock(inputs)
+def build(project: Project, strict: bool = False, accept: Acceptance = Acceptance(), english: bool = False,
+          record: bool = True) -> Summary:
+    """Run the whole build and return its summary; the lock is written last (unless not
+    `record`ing, as the preview does)."""
+    guard(project)
+    with outputs.turn(project.site):
+        timings = Timings()
+        start = time.perf_counter()
+        inputs = load(project, accept)
+        if failing(inputs, strict, english):
+            raise content.InputError(failing(inputs, strict, english))
+        editions = generate(inputs, project.templates, project.cache)
+        write(editions, project.docs)
+        timings.measure("generate", start)
+        publish(project, editions, inputs, strict, timings, record)
     return Summary(
-        editions=len(outputs),
-        pages=sum(1 for path in outputs[0].files if path.endswith(".md")),
+        editions=len(editions),
+        pages=sum(1 for path in editions[0].files if path.endswith(".md")),
         paragraphs=sum(1 for _ in paragraphs(inputs.report)),
         sentences=sum(1 for _ in sentences(inputs.report)),
         timings=timings,
-        search_bytes={out.edition.code: _size(project.site / out.edition.prefix / search.INDEX) for out in outputs},
+        search_bytes={out.edition.code: _size(project.site / out.edition.prefix / search.INDEX) for out in editions},
         inputs=inputs,
     )
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import build as builder
-from . import website
+from . import outputs, website
 from .content import Acceptance
 from .errors import InputError, Problem
 
@@ -30,6 +30,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         print("the build stopped; site/ was left as it was", file=sys.stderr)
         return 1
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"error: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        print("the build stopped; site/ and the anchor lock were left as they were", file=sys.stderr)
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, func, text in (
         ("build", cmd_build, "generate the Markdown, then build every edition into site/"),
         ("generate", cmd_generate, "generate the Markdown into docs/ only"),
-        ("serve", cmd_serve, "preview the site, regenerating when content/ or templates/ change"),
+        ("serve", cmd_serve, "preview the whole site on localhost, rebuilt when content/ or templates/ change"),
         ("check", cmd_check, "validate the inputs without writing anything"),
         ("diff", cmd_diff, "list what changed between the anchor lock and the text"),
         ("stamp", cmd_stamp, "record that English summaries match the current Chinese text"),
@@ -91,9 +96,11 @@ def cmd_build(project: builder.Project, args: argparse.Namespace) -> int:
 
 def cmd_generate(project: builder.Project, args: argparse.Namespace) -> int:
     """Write the Markdown only."""
-    inputs = _checked_inputs(project, args)
-    reports = builder.write(builder.generate(inputs, project.templates, project.cache), project.docs)
-    builder.write_lock(inputs)
+    builder.guard(project)
+    with outputs.turn(project.site):
+        inputs = _checked_inputs(project, args)
+        reports = builder.write(builder.generate(inputs, project.templates, project.cache), project.docs)
+        builder.write_lock(inputs)
     for code, report in reports.items():
         print(f"{code}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
     return 0
@@ -116,7 +123,7 @@ def cmd_diff(project: builder.Project, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(project: builder.Project, args: argparse.Namespace) -> int:
-    """Serve a live preview of the source edition."""
+    """Serve a live preview of every edition, rebuilt on every change."""
     from . import preview
 
     return preview.serve(project, args.dev_addr, args.strict)

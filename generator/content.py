@@ -31,7 +31,7 @@ from .model import Report
 from .reconcile import PAGE, Change, Reconciliation, reconcile, record_origins, record_pages
 from .regions import Region
 from .revisions import Revision
-from .source import read_text
+from .source import REPORT_LIMIT, read_text
 from .summaries import Summary
 
 MARKUP_RE = re.compile(r"<[A-Za-z/!]|\]\(|\{[#.%{]|\*\*|__|`")
@@ -151,7 +151,7 @@ def read(paths: Paths, today: datetime.date) -> Sources:
     implicit revision (a report without revisions.yml whose text changed)."""
     problems: list[Problem] = []
     shown = paths.display
-    text = _attempt(problems, lambda: read_text(paths.report, shown(paths.report)), "")
+    text = _attempt(problems, lambda: read_text(paths.report, shown(paths.report), REPORT_LIMIT), "")
     parsed = _attempt(problems, lambda: parse.read(text, shown(paths.report)), None) if text else None
     if parsed is None and text == "" and not problems:
         problems.append(Problem(shown(paths.report), 1, "the report is empty: it has no text"))
@@ -218,20 +218,22 @@ def prepare(sources: Sources, accept: Acceptance) -> Inputs:
     _refuse(sources, result, accept)
     report = anchors.rename(sources.report, result.ids)
     forms = {form for t in sources.terms for form in t.forms}
-    retired = {e.id for e in result.lock.removed()}
-    raise_if_any(summaries.validate(sources.summaries, summaries.targets(report), forms, retired))
+    known = {e.id for e in result.lock.entries}
+    raise_if_any(summaries.validate(sources.summaries, summaries.targets(report), forms, known))
     plan = pages.plan(report, glossary=bool(sources.terms), figures=True)
     cards = highlights.load(sources.paths.highlights, sources.paths.display(sources.paths.highlights), report)
-    where = {clause: page.path for clause, page in pages.locate(plan).items()}
+    where = {clause: page.key for clause, page in pages.locate(plan).items()}
     lock = record_origins(result.lock, sources.lock, where)
-    lock, page_changes = record_pages(lock, sources.lock, {p.path: p.clause for p in plan}, revision)
+    lock, page_changes = record_pages(lock, sources.lock, {p.key: p.clause for p in plan}, revision)
     changes = result.changes + tuple(page_changes)
     warnings = _revision_warnings(sources, changes)
     notes = list(sources.notes) + markup_notes(sources.text, sources.paths.display(sources.paths.report))
     notes += unused(sources.local_overrides, sources.text, sources.paths.display(sources.paths.conversion))
     lagging = glossary.unused(sources.terms, report, sources.paths.display(sources.paths.glossary))
     lagging += _summary_notes(sources, report)
-    lagging += summaries.orphans(sources.summaries, {e.id for e in lock.removed()})
+    retired = {e.id for e in lock.removed()}
+    lagging += summaries.orphans(sources.summaries, retired)
+    lagging += summaries.unplaced(sources.summaries, summaries.targets(report), retired)
     return Inputs(
         report, sources.meta, sources.revisions, lock, changes, tuple(warnings), sources.paths,
         sources.overrides, tuple(notes), sources.terms, sources.summaries, cards, tuple(lagging),

@@ -151,10 +151,22 @@ def glossary_csv(source) -> str:
     return _csv(GLOSSARY_COLUMNS, rows)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
 def _csv(header, rows) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: a cell with a line break is quoted
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([[cell(value) for value in row] for row in rows])
     return out.getvalue()
+
+
+def cell(value):
+    """Return a CSV cell a spreadsheet will not evaluate: text that starts like a formula
+    (= + - @, a tab or carriage return, or their full-width forms) gets a leading
+    apostrophe, as OWASP recommends against CSV injection."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 

@@ -82,6 +82,8 @@ def load(path: Path, display: str) -> tuple[Term, ...]:
     problems, terms = [], []
     for index, item in enumerate(items):
         found = yamlfile.check_mapping(item, FIELDS, display, _what(item, index), items.lines[index])
+        if not found and any(not isinstance(a, str) or not a.strip() for a in item["aliases"]):
+            found = [Problem(display, item.line_of("aliases"), f"{_what(item, index)}: aliases must be a list of texts")]
         problems += found
         if not found:
             terms.append(_term(item))

@@ -44,7 +44,8 @@ DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 EVENTS = ("added", "edited", "moved", "removed")
 KINDS = ("line", "part", "section", "appendix", "paragraph", "sentence", "page")
 ID_RE = re.compile(r"[a-z][a-z0-9-]*")
-PAGE_RE = re.compile(r"[a-z0-9][a-z0-9/-]*\.md")
+PSEUDO_OR_ID_RE = ID_RE
+PAGE_RE = re.compile(r"/(?:[a-z0-9][a-z0-9-]*/)*")
 SIDES = ("before", "after", "inside")
 
 
@@ -185,7 +186,14 @@ def _entry(line: str) -> Entry:
         raise ValueError(f"unknown kind {kind!r}")
     if not (PAGE_RE if kind == "page" else ID_RE).fullmatch(cid):
         raise ValueError(f"malformed id {cid!r}")
+    if kind == "page" and not PSEUDO_OR_ID_RE.fullmatch(text):
+        raise ValueError(f"malformed clause {text!r} of page {cid}")
     events = _history(history)
+    for key in ("successor",):
+        if any(not ID_RE.fullmatch(value) for value in events.get(key, [])):
+            raise ValueError(f"malformed {key} in {history!r}")
+    if any(not PAGE_RE.fullmatch(value) for value in events.get("from", [])):
+        raise ValueError(f"malformed page in {history!r}")
     return Entry(
         id=cid,
         kind=kind,

@@ -47,6 +47,11 @@ class Page:
         return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
 
     @property
+    def key(self) -> str:
+        """Return the page's address as the anchor lock records it: /p3/1/, / for the home page."""
+        return "/" + self.url
+
+    @property
     def clause(self) -> str:
         """Return the id of what the page shows (a part or section id, or a page name)."""
         return PSEUDO_IDS.get(self.kind) or self.subject.id
@@ -83,9 +88,9 @@ def _part_pages(part: Part) -> Iterator[Page]:
 def _refuse_duplicates(pages: list[Page]) -> None:
     seen: set[str] = set()
     for page in pages:
-        if page.path in seen:
-            raise InputError.at("", 0, f"two pages would be written to {page.path}")
-        seen.add(page.path)
+        if page.key in seen:
+            raise InputError.at("", 0, f"two pages would be published at {page.key}")
+        seen.add(page.key)
 
 
 def locate(pages: tuple[Page, ...]) -> dict[str, Page]:

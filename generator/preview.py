@@ -1,49 +1,150 @@
-"""Live preview: MkDocs' development server, regenerating the Markdown first.
+"""Live preview: the whole site, rebuilt when the content or the templates change.
 
-MkDocs rebuilds when content/ or templates/ change; the hook file
-`preview_hook.py` regenerates the Markdown of the source edition at the start
-of every rebuild (its `on_config`), so a preview never shows stale text.
+`python -m generator serve` builds every edition into `.preview/` (never
+site/, and without writing the anchor lock), serves it on localhost, and
+watches the report's folder, the shared content and the templates. After an
+edit it rebuilds; when the input is wrong it keeps serving the last good site
+with the error shown at the top of every page, and recovers as soon as the
+input is fixed. It needs no site engine's server, so it previews exactly what
+`make site` publishes.
 """
 
 from __future__ import annotations
 
-import os
+import functools
+import html
+import http.server
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import build as builder
+from . import outputs, website
+from .errors import InputError
 
-HOOK = Path(__file__).with_name("preview_hook.py")
-ENV = {"content": "REPORT_PREVIEW_CONTENT", "docs": "REPORT_PREVIEW_DOCS", "root": "REPORT_PREVIEW_ROOT"}
+POLL = 0.5
+BANNER = ('<div role="alert" style="position:sticky;top:0;z-index:10;padding:0.8em 1.2em;background:#8a1c1c;'
+          'color:#fff;font:14px/1.5 system-ui,sans-serif;white-space:pre-wrap">{}</div>')
 
 
-def serve(project: builder.Project, dev_addr: str, strict: bool) -> int:
-    """Serve the source edition until interrupted."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+@dataclass
+class Preview:
+    """The preview's project, its last error (empty when the last build succeeded)."""
 
-    outputs = builder.generate(builder.load(project), project.templates, project.cache)
-    builder.write(outputs, project.docs)
-    source = outputs[0]
-    os.environ[ENV["root"]] = str(project.root)
-    os.environ[ENV["content"]] = str(project.content)
-    os.environ[ENV["docs"]] = str(project.docs)
-    mkdocs_serve(
-        config_file=str(project.config_file),
-        dev_addr=dev_addr,
-        site_url=f"http://{dev_addr}/",
-        strict=strict,
-        watch=[str(project.content), str(project.root / "templates")],
-        docs_dir=str(project.docs / source.edition.code),
-        nav=source.nav,
-        hooks=[str(HOOK)],
-    )
+    project: builder.Project
+    error: str = ""
+    builds: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def rebuild(self) -> None:
+        """Build the site; on bad input keep the last good one and remember the error."""
+        try:
+            builder.build(self.project, record=False)
+            message = ""
+        except InputError as exc:
+            message = "\n".join(str(p) for p in exc.problems)
+        except website.BuildFailed as exc:
+            message = str(exc)
+        with self.lock:
+            self.error = message
+            self.builds += 1
+        print(f"preview: {'error: ' + message if message else 'rebuilt'}", file=sys.stderr, flush=True)
+
+
+def watched(project: builder.Project) -> tuple[Path, ...]:
+    return (project.content, project.shared, project.root / "templates")
+
+
+def snapshot(folders: tuple[Path, ...]) -> dict[Path, int]:
+    """Return the modification time of every file in the folders."""
+    return {path: path.stat().st_mtime_ns for folder in folders if folder.is_dir()
+            for path in folder.rglob("*") if path.is_file()}
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the preview's site; HTML pages carry the last build error, if any."""
+
+    preview: Preview
+
+    def log_message(self, format, *args) -> None:  # noqa: A002 (the base class's name)
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        with self.preview.lock:
+            error = self.preview.error
+        if not error or path.suffix != ".html" or not path.is_file():
+            return super().send_head()
+        data = _with_banner(path.read_text(encoding="utf-8"), error).encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return _Bytes(data)
+
+
+def _with_banner(page: str, error: str) -> str:
+    """Return the page with the error shown first in its body."""
+    start = page.find("<body")
+    end = page.find(">", start) + 1 if start >= 0 else 0
+    return page[:end] + BANNER.format(html.escape(error)) + page[end:]
+
+
+class _Bytes:
+    """A file-like object over bytes, as send_head's callers expect."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *_) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+def serve(project: builder.Project, dev_addr: str, strict: bool = False) -> int:
+    """Build, serve and rebuild on every change until interrupted."""
+    preview = Preview(builder.Project.at(project.root, project.content, project.root / ".preview" / "docs",
+                                         project.root / ".preview" / "site", project.shared))
+    preview.rebuild()
+    _placeholder(preview.project.site)
+    host, _, port = dev_addr.rpartition(":")
+    handler = type("PreviewHandler", (Handler,), {"preview": preview})
+    server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), functools.partial(
+        handler, directory=str(preview.project.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"preview: serving http://{host or '127.0.0.1'}:{server.server_address[1]}/ (Ctrl-C to stop)",
+          file=sys.stderr, flush=True)
+    try:
+        _watch(preview)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
     return 0
 
 
-def regenerate() -> list | None:
-    """Regenerate the source edition from the folders named in the environment; return its nav."""
-    project = builder.Project.at(
-        Path(os.environ[ENV["root"]]), Path(os.environ[ENV["content"]]), Path(os.environ[ENV["docs"]])
-    )
-    outputs = builder.generate(builder.load(project), project.templates, project.cache)
-    builder.write(outputs, project.docs)
-    return outputs[0].nav
+def _placeholder(site: Path) -> None:
+    """Give the server a page to show the error on when the first build failed."""
+    if not site.exists():
+        outputs.mark(site)
+        (site / "index.html").write_text("<!doctype html><html><head><meta charset=\"utf-8\"><title>preview</title>"
+                                         "</head><body><p>The preview is built when the input is fixed.</p></body></html>",
+                                         encoding="utf-8")
+
+
+def _watch(preview: Preview) -> None:
+    folders = watched(preview.project)
+    seen = snapshot(folders)
+    while True:
+        time.sleep(POLL)
+        now = snapshot(folders)
+        if now != seen:
+            seen = now
+            preview.rebuild()

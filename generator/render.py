@@ -261,7 +261,7 @@ def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]
         pages=site.pages,
         stones=site.stones,
         numbers=site.numbers,
-        moved_away=site.moved_away.get(page.path, ()),
+        moved_away=site.moved_away.get(page.key, ()),
         cv=site.convert,
         summary=site.summaries.get,
         stale=site.stale,
@@ -272,6 +272,7 @@ def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]
         target_text=lambda clause_id: site.targets[clause_id].text,
         target_kind=lambda clause_id: site.targets[clause_id].kind,
         page_of=lambda node: next(p for p in site.pages if p.subject is node),
+        title_line=lambda: _title_line(site),
         url=_url(site, page, where),
         download=lambda name: relative_url(site.edition.prefix + page.url, "downloads/") + name,
         structure=lambda: _structure(site, page, where),
@@ -286,6 +287,12 @@ def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]
         log=changelog(site.lock, site.revisions) if page.kind == "revisions" else (),
     )
     return tidy(markdown)
+
+
+def _title_line(site: Site):
+    """Return the report's title line when the page title is that line (none otherwise)."""
+    line = next((line for line in site.report.front.lines if line.kind == "title"), None)
+    return line if line is not None and line.text == site.meta.title else None
 
 
 def tidy(markdown: str) -> str:

@@ -122,16 +122,18 @@ def _summary(key, entry: yamlfile.Mapping, shown: str, line: int) -> Summary:
 
 
 def validate(
-    summaries: tuple[Summary, ...], wanted: dict[str, Target], glossary_terms: set[str], retired: set[str] = frozenset()
+    summaries: tuple[Summary, ...], wanted: dict[str, Target], glossary_terms: set[str], known: set[str] = frozenset()
 ) -> list[Problem]:
-    """Return the errors of the summaries: unknown or repeated ids, unknown terms, figures not in the text.
+    """Return the errors of the summaries: ids the report never had, repeated ids, unknown
+    terms, figures not in the text. `known` holds every other id of the report and of its
+    lock (a clause removed, or one that is no longer an item, is not an error: see `unplaced`).
 
     Figures are checked only against the text a summary was written for: when
     that text has changed, the summary is stale (see `coverage`) instead.
     """
     problems, seen = [], {}
     for s in summaries:
-        if s.id not in wanted and s.id not in retired:
+        if s.id not in wanted and s.id not in known:
             problems.append(Problem(s.path, s.line, f"summary {s.id!r}: no part, section, item, closing or appendix has this id"))
         if s.id in seen:
             problems.append(Problem(s.path, s.line, f"summary {s.id!r}: already given at {seen[s.id]}"))
@@ -145,6 +147,16 @@ def validate(
             if figure not in target.text:
                 problems.append(Problem(s.path, s.line, f"summary {s.id!r}: figure {figure!r} does not occur in the clause"))
     return problems
+
+
+def unplaced(summaries: tuple[Summary, ...], wanted: dict[str, Target], retired: set[str]) -> list[Problem]:
+    """Return a notice for every summary of a live clause that no longer takes one (an item
+    that became a plain paragraph): it is not shown until the clause takes one again."""
+    return [
+        Problem(s.path, s.line, f"summary {s.id!r} is of a clause that is no longer a part, section or item: not shown")
+        for s in summaries
+        if s.id not in wanted and s.id not in retired
+    ]
 
 
 def orphans(summaries: tuple[Summary, ...], retired: set[str]) -> list[Problem]:

@@ -28,7 +28,6 @@ class EditionConfig:
     prefix: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     site_url: str | None = None
-    redirects: dict[str, str] = field(default_factory=dict)
 
 
 def load_config(config_file: Path, edition: EditionConfig, strict: bool):
@@ -76,7 +75,6 @@ def _apply_edition(config, edition: EditionConfig) -> None:
     config.extra.update(edition.extra)
     config.extra["edition_prefix"] = edition.prefix
     config.extra["site_root"] = root
-    config.plugins["redirects"].config["redirect_maps"] = dict(edition.redirects)
 
 
 def quiet_logging() -> logging.Handler:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -55,15 +54,3 @@ def _remove_others(root: Path, keep: set[str]) -> list[str]:
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return removed
-
-
-def swap_in(fresh: Path, target: Path) -> None:
-    """Replace the folder `target` by `fresh`, leaving no mix of old and new."""
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(fresh, target)
-    if old.exists():
-        shutil.rmtree(old)

@@ -2,6 +2,11 @@
 
 Every mapping loaded here is a `Mapping` (a dict) that knows the line of each
 of its keys, so that errors can say `content/glossary.yml:41: ...`.
+
+The loader is safe and strict: keys must be text, dates must exist
+(2023-02-30 is an error), a date field takes no time of day, nesting is at
+most 20 levels deep, and aliases (*name) are refused, so that no file can
+expand into more than it holds. Every violation is an error with its line.
 """
 
 from __future__ import annotations
@@ -39,12 +44,18 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """A safe loader (LibYAML's when PyYAML has it) that records lines and rejects duplicate keys."""
 
 
+MAX_DEPTH = 20
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Mapping:
     result = Mapping()
     result.line = node.start_mark.line + 1
     result.lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise yaml.MarkedYAMLError("while loading a mapping", None, f"a key must be text, not {key!r}",
+                                       key_node.start_mark)
         if key in result:
             raise yaml.MarkedYAMLError("while loading a mapping", None, f"duplicate key {key!r}", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
@@ -59,19 +70,51 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> Sequence:
     return result
 
 
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> datetime.date:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError) as exc:
+        raise yaml.MarkedYAMLError(None, None, f"{node.value!r} is not a valid date ({exc})", node.start_mark) from None
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def load(path: Path, display: str) -> Any:
     """Load a UTF-8 YAML file; syntax errors become an InputError with the line."""
     text = read_text(path, display)
+    loader = _Loader(text)
     try:
-        return yaml.load(text, Loader=_Loader)
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_shape(node)
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         raise InputError.at(display, *_located(exc)) from None
     except yaml.YAMLError as exc:
         raise InputError.at(display, 0, f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _check_shape(root: yaml.Node) -> None:
+    """Refuse nesting deeper than MAX_DEPTH and aliases (a node reached twice)."""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed", node.start_mark)
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise yaml.MarkedYAMLError(None, None, f"nested more than {MAX_DEPTH} levels deep", node.start_mark)
+        if isinstance(node, yaml.SequenceNode):
+            stack += [(child, depth + 1) for child in node.value]
+        elif isinstance(node, yaml.MappingNode):
+            stack += [(child, depth + 1) for pair in node.value for child in pair]
 
 
 def _located(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
@@ -89,6 +132,7 @@ class Field:
     name: str
     kind: type | tuple[type, ...] = str
     required: bool = True
+    limit: int = 5000  # the longest text allowed (a value copied into many pages stays small)
 
 
 TYPE_NAMES = {str: "text", list: "a list", dict: "a mapping", datetime.date: "a date (YYYY-MM-DD)", int: "a number"}
@@ -111,9 +155,15 @@ def _check_field(value: Mapping, spec: Field, path: str, what: str) -> list[Prob
     if spec.name not in value or value[spec.name] is None:
         return [Problem(path, value.line, f"{what}: missing key {spec.name!r}")] if spec.required else []
     item = value[spec.name]
-    if not isinstance(item, spec.kind) or (isinstance(item, str) and not item.strip()):
+    if spec.kind is datetime.date and isinstance(item, datetime.datetime):
+        return [Problem(path, value.line_of(spec.name), f"{what}: key {spec.name!r} must be a date (YYYY-MM-DD), "
+                        "without a time of day")]
+    if isinstance(item, bool) or not isinstance(item, spec.kind) or (isinstance(item, str) and not item.strip()):
         wanted = _type_name(spec.kind)
         return [Problem(path, value.line_of(spec.name), f"{what}: key {spec.name!r} must be {wanted}")]
+    if isinstance(item, (str, list)) and len(item) > spec.limit:
+        return [Problem(path, value.line_of(spec.name), f"{what}: key {spec.name!r} is longer than {spec.limit} "
+                        f"{'characters' if isinstance(item, str) else 'items'}")]
     return []
 
 

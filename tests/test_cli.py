@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from generator import outputs
+
 from .conftest import ROOT
 
 
@@ -30,7 +32,7 @@ def test_gbk_report_is_refused_and_site_left_alone(content_copy):
     report = content_copy / "report.txt"
     report.write_bytes(report.read_text(encoding="utf-8").encode("gb18030"))
     site = content_copy.parent / "site"
-    site.mkdir()
+    outputs.mark(site)  # a site an earlier build made
     (site / "index.html").write_text("previous site", encoding="utf-8")
     result = run("build", *folders(content_copy))
     assert result.returncode == 1
@@ -68,7 +70,7 @@ def test_generate_writes_only_changed_files(content_copy):
 
 def test_build_replaces_the_site_and_prints_figures(content_copy):
     site = content_copy.parent / "site"
-    site.mkdir()
+    outputs.mark(site)  # a site an earlier build made
     (site / "stale.html").write_text("old", encoding="utf-8")
     result = run("build", "--strict", *folders(content_copy))
     assert result.returncode == 0, result.stderr

@@ -84,7 +84,7 @@ def test_a_failing_edition_leaves_the_previous_site_untouched(content_copy, monk
     with pytest.raises(website.BuildFailed):
         builder.build(project)
     assert files(project.site) == before
-    assert [p.name for p in project.site.parent.iterdir() if p.name.startswith(".site")] == []
+    assert [p.name for p in project.site.parent.iterdir() if p.name.startswith(".site")] == [".site-build.lock"]
 
 
 def test_generate_rewrites_only_what_a_one_character_edit_changes(content_copy):

@@ -1,0 +1,33 @@
+"""MkDocs hooks (listed in mkdocs.yml): every value the theme prints is escaped.
+
+MkDocs renders theme templates with autoescaping off, so a site name, a nav
+label or a page description from any input would be written into the page
+as markup. Here autoescaping is turned on for every theme template (pages,
+404.html, sitemap.xml), and the two values that MkDocs documents as HTML
+(the page's content and its table-of-contents titles, both made by
+Python-Markdown from escaped text) are marked safe. Nothing else is: a value
+that should be markup has to be built as such, never by accident.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+
+def on_env(env, config, files):
+    """Escape every value printed by the theme templates."""
+    env.autoescape = True
+    return env
+
+
+def on_page_content(html, page, config, files):
+    """Mark the page's HTML and its table-of-contents titles (HTML, per MkDocs) as safe."""
+    for link in _links(page.toc):
+        link.title = Markup(link.title)
+    return Markup(html)
+
+
+def _links(items):
+    for item in items:
+        yield item
+        yield from _links(item.children)
