@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import content, conversion, downloads, figures, glossary, highlights, pages, render, search, summaries, tombstones, website
+from . import content, conversion, downloads, sitemap, figures, glossary, highlights, pages, render, search, summaries, tombstones, website
 from .content import Acceptance, Inputs
 from .editions import EDITIONS, ENGLISH, Edition
 from .lock import format_lock
@@ -44,13 +44,16 @@ class Project:
     docs: Path
     site: Path
     shared: Path
+    site_url: str = ""
 
     @classmethod
     def at(cls, root: Path, content: Path | None = None, docs: Path | None = None, site: Path | None = None,
-           shared: Path | None = None):
-        """Return the project rooted at `root`, with optional other folders."""
+           shared: Path | None = None, site_url: str | None = None):
+        """Return the project rooted at `root`, with optional other folders; the public
+        address is SITE_URL unless given."""
+        url = os.environ.get("SITE_URL", "") if site_url is None else site_url
         return cls(root, content or root / FLAGSHIP, docs or root / "docs", site or root / "site",
-                   shared or root / "content")
+                   shared or root / "content", public_address(url))
 
     @property
     def config_file(self) -> Path:
@@ -75,13 +78,15 @@ class Project:
 
 @dataclass(frozen=True)
 class EditionOutput:
-    """The generated Markdown and nav of one edition."""
+    """The generated Markdown and nav of one edition; `mount` is the folder of the site
+    its pages stand in (zh-tw/jilin/2023/), which every file path and nav entry starts with."""
 
     edition: Edition
     files: dict[str, str]
     nav: list
     site_name: str
     theme: dict
+    mount: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,16 @@ class Timings:
 
     def measure(self, name: str, start: float) -> None:
         self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
+
+
+def public_address(url: str) -> str:
+    """Return the site's public address as a folder URL (ending in /), or '' when unknown."""
+    url = url.strip()
+    if not url:
+        return ""
+    if not url.startswith(("https://", "http://")):
+        raise content.InputError.at("SITE_URL", 0, f"the site's address must start with https:// (got {url!r})")
+    return url if url.endswith("/") else url + "/"
 
 
 def load(project: Project, accept: Acceptance = Acceptance()) -> Inputs:
@@ -109,24 +124,35 @@ def revision_date() -> datetime.date:
     return (now or datetime.datetime.now(datetime.timezone.utc)).date()
 
 
-def generate(inputs: Inputs, templates: Path, cache: Path | None = None) -> tuple[EditionOutput, ...]:
+def generate(inputs: Inputs, templates: Path, cache: Path | None = None, base: str = "") -> tuple[EditionOutput, ...]:
     """Return the Markdown of every edition; pure apart from reading templates.
 
-    `cache` is a folder for compiled templates, reused while they are unchanged.
+    `cache` is a folder for compiled templates, reused while they are unchanged;
+    `base` is where the report stands in the site ("" at the root, jilin/2023/ in the archive).
     """
     env = render.environment(templates, cache)
     stones = tombstones.collect(inputs.lock, render.kinds(inputs.report))
     numbers = figures.extract(inputs.report)
-    sites = [edition_site(inputs, edition, stones, numbers) for edition in EDITIONS]
+    sites = [edition_site(inputs, edition, stones, numbers, base) for edition in EDITIONS]
     outputs = []
     for site in sites:
-        nav = pages.nav(site.pages, site.label)
+        mount = site.root()
+        nav = _mounted(pages.nav(site.pages, site.label), mount)
         files = render.render(env, site) | {search.INDEX: search.index(site)}
         if not site.edition.prefix:
             files |= downloads.files(sites)
         name = site.meta.title_en if site.edition.english else site.meta.title
-        outputs.append(EditionOutput(site.edition, files, nav, name, _theme(site)))
+        mounted = {mount + path: text for path, text in files.items()}
+        outputs.append(EditionOutput(site.edition, mounted, nav, name, _theme(site), mount))
     return tuple(outputs)
+
+
+def _mounted(nav: list, mount: str) -> list:
+    """Return a MkDocs nav with every page path under `mount`."""
+    if not mount:
+        return nav
+    return [{label: _mounted(value, mount) if isinstance(value, list) else mount + value for label, value in entry.items()}
+            if isinstance(entry, dict) else mount + entry for entry in nav]
 
 
 def _theme(site: render.Site) -> dict:
@@ -135,6 +161,7 @@ def _theme(site: render.Site) -> dict:
     return {
         "alternate": [_switcher_entry(e) for e in EDITIONS],
         "edition": edition.code,
+        "report_path": site.base,
         "og_locale": edition.og_locale,
         "ui": edition.ui("search") | edition.ui("cite"),
         "cite": {
@@ -149,7 +176,7 @@ def _theme(site: render.Site) -> dict:
     }
 
 
-def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones, numbers=()) -> render.Site:
+def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones, numbers=(), base: str = "") -> render.Site:
     """Return what the templates need for one edition: its text, strings and pages."""
     convert = conversion.converter_for(edition, inputs.overrides)
     report = conversion.convert_report(inputs.report, convert)
@@ -160,7 +187,7 @@ def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones
         report, meta, local, inputs.plan(report), inputs.lock, stones, inputs.revisions, convert,
         terms, glossary.occurrences(terms, report), {s.id: s for s in inputs.summaries},
         summaries.targets(inputs.report), {t.term: t.id for t in inputs.terms},
-        highlights.convert(inputs.highlights, convert), numbers,
+        highlights.convert(inputs.highlights, convert), numbers, base,
     )
 
 
@@ -248,6 +275,7 @@ def publish(project: Project, editions: tuple[EditionOutput, ...], inputs: Input
     try:
         with _environment(SOURCE_DATE_EPOCH=source_date(project)):
             _build_editions(project, editions, fresh, moved, strict, timings)
+        write_sitemap(project, inputs, fresh)
         staged = stage_lock(inputs) if record else None
         outputs.swap_in(fresh, project.site)
         if staged is not None:
@@ -257,6 +285,15 @@ def publish(project: Project, editions: tuple[EditionOutput, ...], inputs: Input
             shutil.rmtree(fresh, ignore_errors=True)
         if staged is not None:
             staged.unlink(missing_ok=True)
+
+
+def write_sitemap(project: Project, inputs: Inputs, site: Path, base: str = "") -> Path | None:
+    """Write the report's sitemap when the public address is known."""
+    if not project.site_url:
+        return None
+    path = site / base / "sitemap.xml"
+    path.write_text(sitemap.urlset(project.site_url, base, [p.url for p in inputs.plan()], EDITIONS), encoding="utf-8")
+    return path
 
 
 @contextlib.contextmanager
@@ -274,24 +311,30 @@ def _environment(**values: str):
                 os.environ[key] = value
 
 
-def _build_editions(project, editions, fresh: Path, moved: tuple[Redirect, ...], strict: bool, timings: Timings) -> None:
-    for out in editions:
+def _build_editions(project, editions, fresh: Path, moved: tuple[Redirect, ...], strict: bool, timings: Timings,
+                    static_pages: bool = True) -> None:
+    """Build each edition into a stage folder of its own, then merge it into the site."""
+    for index, out in enumerate(editions):
         start = time.perf_counter()
-        config = _edition_config(project, out, fresh)
+        stage = fresh / f".stage-{out.edition.code}"
+        config = _edition_config(project, out, stage, static_pages and index == 0)
         website.build(project.config_file, config, strict)
-        redirect_pages.write(config.site_dir, moved, out.edition.lang, out.site_name)
+        redirect_pages.write(stage / out.mount, moved, out.edition.lang, out.site_name)
+        outputs.merge(stage, fresh)
         timings.measure(f"mkdocs {out.edition.code}", start)
 
 
-def _edition_config(project, out: EditionOutput, fresh: Path) -> website.EditionConfig:
+def _edition_config(project, out: EditionOutput, stage: Path, static_pages: bool) -> website.EditionConfig:
     return website.EditionConfig(
         docs_dir=project.docs / out.edition.code,
-        site_dir=fresh / out.edition.prefix if out.edition.prefix else fresh,
+        site_dir=stage,
         nav=out.nav,
         site_name=out.site_name,
         theme_language=out.edition.theme_language,
         prefix=out.edition.prefix,
         extra=out.theme,
+        static_pages=static_pages,
+        site_url=project.site_url or None,
     )
 
 
@@ -340,7 +383,7 @@ def build(project: Project, strict: bool = False, accept: Acceptance = Acceptanc
         paragraphs=sum(1 for _ in paragraphs(inputs.report)),
         sentences=sum(1 for _ in sentences(inputs.report)),
         timings=timings,
-        search_bytes={out.edition.code: _size(project.site / out.edition.prefix / search.INDEX) for out in editions},
+        search_bytes={out.edition.code: _size(project.site / out.mount / search.INDEX) for out in editions},
         inputs=inputs,
     )
 

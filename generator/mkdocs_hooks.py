@@ -11,7 +11,24 @@ that should be markup has to be built as such, never by accident.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import Markup
+
+
+UNUSED = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "sitemap.xml")
+
+
+def on_files(files, config):
+    """Leave out the theme files no page loads (lunr, its workers, source maps), and all
+    theme files in builds that do not write the site's one copy of them."""
+    docs = Path(config.docs_dir).resolve()
+    for file in list(files):
+        from_theme = not Path(file.abs_src_path).resolve().is_relative_to(docs)
+        unused = file.src_uri.startswith(UNUSED) or file.src_uri.endswith(".map")
+        if from_theme and (unused or not config.extra.get("copy_assets", True)):
+            files.remove(file)
+    return files
 
 
 def on_env(env, config, files):

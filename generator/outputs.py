@@ -77,6 +77,19 @@ def fresh_folder(site: Path) -> Path:
     return fresh
 
 
+def merge(stage: Path, site: Path) -> None:
+    """Move what a build staged into the site folder; two builds never write the same file."""
+    for entry in sorted(stage.iterdir()):
+        target = site / entry.name
+        if entry.is_dir() and target.is_dir():
+            merge(entry, target)
+        elif target.exists():
+            raise FileExistsError(f"two builds wrote {target}")
+        else:
+            os.replace(entry, target)
+    stage.rmdir()
+
+
 def swap_in(fresh: Path, target: Path) -> None:
     """Replace the folder `target` by `fresh`, leaving no mix of old and new."""
     old = target.with_name(f".{target.name}.old")

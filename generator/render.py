@@ -69,6 +69,11 @@ class Site:
     term_ids: Mapping[str, str] = field(default_factory=dict)
     highlights: tuple[Highlight, ...] = ()
     source_figures: tuple[Figure, ...] = ()
+    base: str = ""  # where the report stands in the site: "jilin/2023/" in the archive, "" alone
+
+    def root(self, edition: Edition | None = None) -> str:
+        """Return the URL folder of the report in an edition (this one by default): zh-tw/jilin/2023/."""
+        return (edition or self.edition).prefix + self.base
 
     @functools.cached_property
     def figures(self) -> tuple[Figure, ...]:
@@ -274,7 +279,7 @@ def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]
         page_of=lambda node: next(p for p in site.pages if p.subject is node),
         title_line=lambda: _title_line(site),
         url=_url(site, page, where),
-        download=lambda name: relative_url(site.edition.prefix + page.url, "downloads/") + name,
+        download=lambda name: relative_url(site.root() + page.url, site.base + "downloads/") + name,
         structure=lambda: _structure(site, page, where),
         description=lambda: Markup(json.dumps(describe(site, page), ensure_ascii=False)),
         text=(text := _texter(site, page)),
@@ -384,13 +389,13 @@ def _englisher(site: Site, page: Page) -> Callable[[Summary], Markup]:
 
 def _chinese_links(site: Site, page: Page, where: dict[str, Page]) -> Callable[[str], list[tuple[str, str]]]:
     """Return a function giving, for a clause id, its link in every Chinese edition."""
-    here = site.edition.prefix + page.url
+    here = site.root() + page.url
 
     def chinese(clause_id: str) -> list[tuple[str, str]]:
         target = where.get(clause_id) or page
         anchor = "" if clause_id in (REPORT, CLOSING) else "#" + clause_id
         return [
-            (edition.name, relative_url(here, edition.prefix + target.url) + anchor)
+            (edition.name, relative_url(here, site.root(edition) + target.url) + anchor)
             for edition in CHINESE
         ]
 

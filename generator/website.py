@@ -28,6 +28,7 @@ class EditionConfig:
     prefix: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     site_url: str | None = None
+    static_pages: bool = True  # the theme's assets and 404 page (one build of a site writes them)
 
 
 def load_config(config_file: Path, edition: EditionConfig, strict: bool):
@@ -70,11 +71,14 @@ def build(config_file: Path, edition: EditionConfig, strict: bool) -> None:
 def _apply_edition(config, edition: EditionConfig) -> None:
     """Set what differs per edition on a loaded configuration."""
     root = config.site_url or "/"
-    config["site_url"] = root + edition.prefix
     config.theme["language"] = edition.theme_language
     config.extra.update(edition.extra)
     config.extra["edition_prefix"] = edition.prefix
     config.extra["site_root"] = root
+    config.extra["copy_assets"] = edition.static_pages
+    config.theme.static_templates.discard("sitemap.xml")
+    if not edition.static_pages:
+        config.theme.static_templates.discard("404.html")
 
 
 def quiet_logging() -> logging.Handler:

@@ -253,7 +253,7 @@ def test_the_clause_number_offers_a_citation(open_page, site, edition):
     page.locator(".cite").wait_for(state="visible")
     assert page.url == f"{site}/{edition.prefix}p3/1/#p3-1-3"
     link, chinese, english = page.locator(".cite__text").all_inner_texts()
-    assert link == f"https://example.org/jilin-report-2023/{edition.prefix}p3/1/#p3-1-3"
+    assert link == f"{site}/{edition.prefix}p3/1/#p3-1-3"  # no public address: the address it was read at
     assert "§3.1.3" in chinese and edition.citation_name in chinese and "[EB/OL]" in chinese and link in chinese
     assert "§3.1.3" in english and edition.citation_name_en in english and link in english
     page.keyboard.press("Escape")

@@ -18,7 +18,7 @@ GOLDEN = ROOT / "tests" / "golden"
 def test_generated_markdown_matches_golden(request):
     outputs = builder.generate(builder.load(builder.Project.at(ROOT, FIXTURE, shared=SHARED)), ROOT / "templates" / "markdown")
     for out in outputs:
-        markdown = {path: text for path, text in out.files.items() if path.endswith(".md")}
+        markdown = {path.removeprefix(out.mount): text for path, text in out.files.items() if path.endswith(".md")}
         folder = GOLDEN / out.edition.code
         if request.config.getoption("--update-golden"):
             shutil.rmtree(folder, ignore_errors=True)
