@@ -134,11 +134,15 @@ def generate(inputs: Inputs, templates: Path, cache: Path | None = None, base: s
     stones = tombstones.collect(inputs.lock, render.kinds(inputs.report))
     numbers = figures.extract(inputs.report)
     sites = [edition_site(inputs, edition, stones, numbers, base) for edition in EDITIONS]
+    # A report alone folds the search's scripts with its own table (the archive writes one for all).
+    fold = {} if base else {search.FOLD: search.folding_json(
+        (a.text, b.text) for site in sites if site.edition.opencc
+        for a, b in zip(sentences(inputs.report), sentences(site.report)))}
     outputs = []
     for site in sites:
         mount = site.root()
         nav = _mounted(pages.nav(site.pages, site.label), mount)
-        files = render.render(env, site) | {search.INDEX: search.index(site)}
+        files = render.render(env, site) | {search.INDEX: search.index(site)} | fold
         if not site.edition.prefix:
             files |= downloads.files(sites)
         name = site.meta.title_en if site.edition.english else site.meta.title
@@ -162,8 +166,9 @@ def _theme(site: render.Site) -> dict:
         "alternate": [_switcher_entry(e) for e in EDITIONS],
         "edition": edition.code,
         "report_path": site.base,
+        "archive": bool(site.base),
         "og_locale": edition.og_locale,
-        "ui": edition.ui("search") | edition.ui("cite"),
+        "ui": edition.ui("search") | edition.ui("cite") | edition.ui("library_home"),
         "cite": {
             "author": meta.speaker, "title": meta.title, "publisher": meta.publisher, "place": meta.place,
             "author_en": meta.speaker_en.split(",")[0], "title_en": meta.title_en,
@@ -270,12 +275,9 @@ def publish(project: Project, editions: tuple[EditionOutput, ...], inputs: Input
     """Build every edition with MkDocs into a temporary folder, then swap it into place,
     with the new anchor lock staged before and moved into place after."""
     fresh = outputs.fresh_folder(project.site)
-    moved = redirects(inputs)
     staged = None
     try:
-        with _environment(SOURCE_DATE_EPOCH=source_date(project)):
-            _build_editions(project, editions, fresh, moved, strict, timings)
-        write_sitemap(project, inputs, fresh)
+        build_editions(project, editions, inputs, fresh, strict, timings)
         staged = stage_lock(inputs) if record else None
         outputs.swap_in(fresh, project.site)
         if staged is not None:
@@ -285,6 +287,15 @@ def publish(project: Project, editions: tuple[EditionOutput, ...], inputs: Input
             shutil.rmtree(fresh, ignore_errors=True)
         if staged is not None:
             staged.unlink(missing_ok=True)
+
+
+def build_editions(project: Project, editions: tuple[EditionOutput, ...], inputs: Inputs, fresh: Path, strict: bool,
+                   timings: Timings, static_pages: bool = True, base: str = "") -> None:
+    """Build every edition of one report into the folder `fresh` (a site root), with its
+    redirect pages and its sitemap; `static_pages` writes the theme's assets and 404 page too."""
+    with _environment(SOURCE_DATE_EPOCH=source_date(project)):
+        _build_editions(project, editions, fresh, redirects(inputs), strict, timings, static_pages)
+    write_sitemap(project, inputs, fresh, base)
 
 
 def write_sitemap(project: Project, inputs: Inputs, site: Path, base: str = "") -> Path | None:
@@ -316,7 +327,7 @@ def _build_editions(project, editions, fresh: Path, moved: tuple[Redirect, ...],
     """Build each edition into a stage folder of its own, then merge it into the site."""
     for index, out in enumerate(editions):
         start = time.perf_counter()
-        stage = fresh / f".stage-{out.edition.code}"
+        stage = fresh / f".stage-{out.mount.replace('/', '-')}{out.edition.code}"
         config = _edition_config(project, out, stage, static_pages and index == 0)
         website.build(project.config_file, config, strict)
         redirect_pages.write(stage / out.mount, moved, out.edition.lang, out.site_name)

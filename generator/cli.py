@@ -19,7 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return the exit status."""
     args = _parser().parse_args(argv)
-    project = builder.Project.at(ROOT, _path(args.content), _path(args.docs), _path(args.site))
+    try:
+        project = builder.Project.at(ROOT, _path(args.content), _path(args.docs), _path(args.site))
+    except InputError as exc:
+        _report_problems(exc)
+        return 1
     website.quiet_logging()
     try:
         return args.command(project, args)
@@ -51,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     ):
         sub = commands.add_parser(name, help=text, description=text)
         sub.set_defaults(command=func)
-        sub.add_argument("--content", help="content folder (default: content/)")
+        sub.add_argument("--content", help="a report's folder (default: the archive, or for other commands "
+                                            "content/reports/jilin-2023)")
         sub.add_argument("--docs", help="folder for the generated Markdown (default: docs/)")
         sub.add_argument("--site", help="output folder (default: site/)")
         sub.add_argument("--strict", action="store_true", help="treat warnings (problems of the input) as errors")
@@ -64,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
         if name == "stamp":
             sub.add_argument("ids", nargs="*", help="summaries reviewed against the current text (default: the unstamped)")
             sub.add_argument("--stale", action="store_true", help="stamp every summary marked stale (after reviewing them all)")
+        if name == "build":
+            sub.add_argument("--jobs", type=int, help="reports built at once (default: one per core)")
+            sub.add_argument("--shard", default="0/1", help="build shard K of N (K/N) of the archive's reports")
         if name == "serve":
             sub.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     return parser
@@ -78,7 +86,9 @@ def _accept(args: argparse.Namespace) -> Acceptance:
 
 
 def cmd_build(project: builder.Project, args: argparse.Namespace) -> int:
-    """Build the site."""
+    """Build the archive (every report of content/reports), or one report with --content."""
+    if args.content is None:
+        return _build_archive(project, args)
     start = time.perf_counter()
     summary = builder.build(project, strict=args.strict, accept=_accept(args), english=args.strict_english)
     _print_warnings(summary.inputs)
@@ -91,6 +101,27 @@ def cmd_build(project: builder.Project, args: argparse.Namespace) -> int:
     )
     sizes = ", ".join(f"{code} {size / 1024:.0f} KiB" for code, size in summary.search_bytes.items())
     print(f"search index: {sizes}")
+    return 0
+
+
+def _build_archive(project: builder.Project, args: argparse.Namespace) -> int:
+    from . import archive
+
+    start = time.perf_counter()
+    built = archive.build(archive.Archive(project.root, project.docs, project.site, project.site_url),
+                          strict=args.strict, accept=_accept(args), english=args.strict_english,
+                          jobs=args.jobs, only=args.shard)
+    for record in built.records:
+        for warning in record.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        for note in record.notes:
+            print(f"note: {note}", file=sys.stderr)
+    print(f"built {len(built.built)} reports, reused {len(built.reused)} unchanged, of {len(built.records)} "
+          f"in {time.perf_counter() - start:.1f} s")
+    for name, seconds in built.seconds.items():
+        print(f"{name:>16}: {seconds:6.2f} s")
+    if not project.site_url:
+        print("warning: SITE_URL is not set: no canonical addresses and no sitemap were written", file=sys.stderr)
     return 0
 
 

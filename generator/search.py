@@ -19,13 +19,16 @@ where `heading` is a part or section heading, or an item's lead sentence.
 from __future__ import annotations
 
 import json
-from typing import Iterator
+import unicodedata
+from collections import Counter, defaultdict
+from typing import Iterable, Iterator
 
 from .model import ITEM, Paragraph
 from .pages import CLOSING, FIGURES, GLOSSARY, HOME, REVISIONS, Page, page_summaries
 from .summaries import segments
 
 INDEX = "search/clauses.json"
+FOLD = "search/fold.json"
 
 
 def index(site) -> str:
@@ -73,3 +76,40 @@ def _rows(page: Page) -> Iterator[list]:
 def _paragraph(paragraph: Paragraph) -> list:
     heading = paragraph.lead.text if paragraph.kind == ITEM else ""
     return [paragraph.id, paragraph.number, heading, [[s.id, s.text] for s in paragraph.sentences]]
+
+
+def searchable(char: str) -> bool:
+    """Tell whether a character counts in a search (letters, digits, Han), not punctuation or space."""
+    return char.isalnum()
+
+
+def grams(text: str) -> Iterator[str]:
+    """Yield the pairs of adjacent searchable characters of a text (normalized: NFKC, lower case)."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    for left, right in zip(folded, folded[1:]):
+        if searchable(left) and searchable(right):
+            yield left + right
+
+
+def folding(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Return the table that folds a converted edition's characters back to the source's:
+    from (source, converted) texts of equal length, each converted character that differs
+    maps to the source character it stands for most often."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for source, converted in pairs:
+        if len(source) != len(converted):
+            continue
+        for a, b in zip(source, converted):
+            if a != b:
+                counts[b][a] += 1
+    return {char: found.most_common(1)[0][0] for char, found in sorted(counts.items())}
+
+
+def fold(text: str, table: dict[str, str]) -> str:
+    """Return a text with each character the table names replaced (traditional to simplified)."""
+    return "".join(table.get(char, char) for char in text)
+
+
+def folding_json(pairs: Iterable[tuple[str, str]]) -> str:
+    """Return the folding table of (source, converted) texts as JSON text."""
+    return json.dumps(folding(pairs), ensure_ascii=False, separators=(",", ":")) + "\n"

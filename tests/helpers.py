@@ -39,3 +39,45 @@ def report_text(page: Path) -> str:
     """Return the report's own words on a page, without interface text."""
     article = soup(page).select_one("article")
     return "".join(el.get_text() for el in article.select(REPORT_TEXT))
+
+
+def broken_links(site: Path, files: list[Path] | None = None) -> tuple[list[str], int]:
+    """Return the site's broken internal links and anchors (a link that climbs above the
+    site's root is broken too: the site must work at any base path), and how many were checked."""
+    files = files if files is not None else sorted(site.rglob("*.html"))
+    ids: dict[Path, set[str]] = {}
+    broken, checked = [], 0
+    for path in files:
+        page = soup(path)
+        where = path.relative_to(site).parent.parts
+        for el in page.select("a[href], link[href], script[src], img[src]"):
+            url = el.get("href") or el.get("src")
+            parsed = urlparse(url)
+            if parsed.scheme or parsed.netloc or url.startswith("#") and not parsed.path:
+                target_file = path
+            else:
+                parts = list(where) if not parsed.path.startswith("/") else []
+                above = False
+                for part in parsed.path.split("/")[:-1] + [parsed.path.split("/")[-1]]:
+                    if part == "..":
+                        above = above or not parts
+                        parts = parts[:-1]
+                    elif part not in ("", "."):
+                        parts.append(part)
+                if parsed.scheme or parsed.netloc:
+                    continue
+                if above:
+                    broken.append(f"{path.relative_to(site)}: {url} climbs above the site's root")
+                    continue
+                target_file = page_file(site, "/".join(parts) + ("/" if parsed.path.endswith("/") or not parsed.path else ""))
+            if parsed.scheme or parsed.netloc:
+                continue
+            checked += 1
+            if not target_file.exists():
+                broken.append(f"{path.relative_to(site)}: broken link {url}")
+            elif parsed.fragment and target_file.suffix == ".html":
+                if target_file not in ids:
+                    ids[target_file] = {el["id"] for el in soup(target_file).select("[id]")}
+                if unquote(parsed.fragment) not in ids[target_file]:
+                    broken.append(f"{path.relative_to(site)}: missing anchor {url}")
+    return broken, checked

@@ -1,11 +1,18 @@
-// The report's clause search. The index (search/clauses.json, written by the
+// The search. In a report, the index (search/clauses.json, written by the
 // generator) lists every clause with its sentences. A clause matches when it
 // contains every word of the query as written (words are separated by
-// spaces; width, case, spaces and quotation marks are ignored), which needs
-// no word segmentation and works alike in every script. Clauses whose heading
-// or lead sentence holds the whole query come first, then those with more
+// spaces; width, case, spaces and quotation marks are ignored, and
+// traditional characters count as their simplified ones), which needs no word
+// segmentation and works alike in every script. Clauses whose heading or lead
+// sentence holds the whole query come first, then those with more
 // occurrences, then document order; glossary entries follow the report's
 // clauses. A result opens the first matching sentence.
+//
+// In the archive, the search also covers every report (the "all reports"
+// scope, the only one on the library's pages): /search/grams/*.json tell in
+// which sentences each pair of characters occurs; the sentences holding every
+// pair of every word are checked against their text (the report's own
+// clauses.json) and listed by report, the newest first.
 (function () {
   "use strict";
   var root = document.querySelector(".cs");
@@ -15,16 +22,37 @@
   var status = root.querySelector(".cs__status");
   var toggle = root.querySelector(".cs__toggle");
   var strings = JSON.parse(root.getAttribute("data-strings"));
-  var indexUrl = new URL(root.getAttribute("data-index"), document.baseURI);
-  var editionRoot = new URL("../", indexUrl);
+  var indexUrl = root.hasAttribute("data-index") ? new URL(root.getAttribute("data-index"), document.baseURI) : null;
+  var archiveUrl = root.hasAttribute("data-archive") ? new URL(root.getAttribute("data-archive"), document.baseURI) : null;
+  var editionRoot = indexUrl ? new URL("../", indexUrl) : null;
   var LIMIT = 50;
   var QUERY_KEY = "clause-search-query";
   var loading = null;
   var clauses = null;
   var pages = null;
+  var folding = {};
+  var foldLoading = null;
+
+  function scope() {
+    var chosen = root.querySelector("input[name=cs-scope]:checked");
+    return !indexUrl || (chosen && chosen.value === "all") ? "all" : "here";
+  }
+
+  function loadFolding() {
+    if (!foldLoading) {
+      var url = archiveUrl ? new URL("search/fold.json", archiveUrl) : new URL("fold.json", indexUrl);
+      foldLoading = fetch(url).then(function (response) {
+        return response.ok ? response.json() : {};
+      }).then(function (table) { folding = table; }, function () { folding = {}; });
+    }
+    return foldLoading;
+  }
 
   function fold(text) {
-    return text.normalize("NFKC").toLowerCase();
+    var folded = text.normalize("NFKC").toLowerCase();
+    var out = "";
+    for (var i = 0; i < folded.length; i++) out += folding[folded[i]] || folded[i];
+    return out;
   }
 
   function squeeze(text) {
@@ -36,9 +64,12 @@
   }
 
   function load() {
+    if (!indexUrl) return loadFolding();
     if (!loading) {
       status.textContent = strings.search_loading;
-      loading = fetch(indexUrl).then(function (response) {
+      loading = Promise.all([fetch(indexUrl), loadFolding()]).then(function (answers) {
+        return answers[0];
+      }).then(function (response) {
         return response.json();
       }).then(function (data) {
         pages = data.pages;
@@ -132,7 +163,7 @@
     list.textContent = "";
     if (!query.trim()) {
       status.textContent = "";
-      root.classList.remove("cs--results");
+      if (!root.querySelector(".cs__scope")) root.classList.remove("cs--results");
       return;
     }
     var hits = find(query);
@@ -143,12 +174,207 @@
     root.classList.add("cs--results");
   }
 
-  function update() {
-    var query = input.value;
-    load().then(function () {
-      if (input.value === query) show(query);
+  // Every report (the archive) ------------------------------------------------------------
+
+  var PER_BATCH = 8;
+  var SHOWN_PER_REPORT = 3;
+  var manifest = null;
+  var shards = {};
+  var texts = {};
+  var textPrefix = root.getAttribute("data-prefix") || "";
+
+  function json(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + url);
+      return response.json();
     });
   }
+
+  function loadManifest() {
+    if (!manifest) manifest = Promise.all([json(new URL("search/reports.json", archiveUrl)), loadFolding()])
+      .then(function (answers) { return answers[0]; });
+    return manifest;
+  }
+
+  function searchable(ch) {
+    return /[\p{L}\p{N}]/u.test(ch);
+  }
+
+  function pairs(word) {
+    var chars = Array.from(word);
+    var out = [];
+    for (var i = 0; i + 1 < chars.length; i++) {
+      if (searchable(chars[i]) && searchable(chars[i + 1])) out.push(chars[i] + chars[i + 1]);
+    }
+    return out;
+  }
+
+  // The same function as the generator's library.gram_shard.
+  function shardOf(gram, count) {
+    var sum = 0;
+    var power = 1;
+    Array.from(gram).forEach(function (ch) {
+      sum += ch.codePointAt(0) * power;
+      power *= 31;
+    });
+    return sum % count;
+  }
+
+  function postings(gram, count) {
+    var name = ("0" + shardOf(gram, count).toString(16)).slice(-2);
+    if (!shards[name]) shards[name] = json(new URL("search/grams/" + name + ".json", archiveUrl));
+    return shards[name].then(function (table) { return table[gram] || []; });
+  }
+
+  function candidates(terms, data) {
+    var grams = [];
+    terms.forEach(function (word) { pairs(word).forEach(function (g) { if (grams.indexOf(g) < 0) grams.push(g); }); });
+    if (!grams.length) return Promise.resolve(null);
+    return Promise.all(grams.map(function (g) { return postings(g, data.shards); })).then(function (lists) {
+      lists.sort(function (a, b) { return a.length - b.length; });
+      var found = lists[0];
+      lists.slice(1).forEach(function (other) {
+        var set = new Set(other);
+        found = found.filter(function (p) { return set.has(p); });
+      });
+      var byReport = {};
+      found.forEach(function (p) {
+        var report = Math.floor(p / 100000);
+        (byReport[report] = byReport[report] || []).push(p % 100000);
+      });
+      return Object.keys(byReport).map(Number).sort(function (a, b) {
+        return data.reports[b][1] - data.reports[a][1] || a - b;
+      }).map(function (report) { return { report: report, positions: byReport[report] }; });
+    });
+  }
+
+  function reportTexts(base) {
+    if (!texts[base]) {
+      texts[base] = Promise.all([
+        json(new URL(base + "search/sentences.json", archiveUrl)),
+        json(new URL(textPrefix + base + "search/clauses.json", archiveUrl)),
+      ]).then(function (answers) {
+        var where = {};
+        var index = answers[1];
+        index.clauses.forEach(function (row) {
+          row[4].forEach(function (s) { where[s[0]] = { text: s[1], page: index.pages[row[0]], number: row[2] }; });
+        });
+        return { sentences: answers[0], where: where };
+      });
+    }
+    return texts[base];
+  }
+
+  function reportTitle(row) {
+    return row[2][root.getAttribute("data-edition")] || row[2]["zh-Hans"];
+  }
+
+  function showReport(group, data, terms, into) {
+    var row = data.reports[group.report];
+    var base = row[0];
+    return reportTexts(base).then(function (known) {
+      var found = group.positions.map(function (position) {
+        var sentence = known.sentences[position];
+        var place = sentence && known.where[sentence[1]];
+        if (!place) return null;
+        var text = squeeze(place.text);
+        return terms.every(function (w) { return text.indexOf(w) !== -1; }) ? [sentence, place] : null;
+      }).filter(Boolean);
+      if (!found.length) return;
+      var head = document.createElement("li");
+      head.className = "cs__report";
+      var link = document.createElement("a");
+      link.href = new URL(textPrefix + base, archiveUrl).href;
+      link.textContent = reportTitle(row);
+      head.appendChild(link);
+      head.appendChild(document.createTextNode(" · " + strings.search_sentences.replace("{n}", found.length)));
+      into.appendChild(head);
+      found.slice(0, SHOWN_PER_REPORT).forEach(function (pair) {
+        var sentence = pair[0];
+        var place = pair[1];
+        var a = document.createElement("a");
+        a.href = new URL(textPrefix + base + sentence[0], archiveUrl).href + "#" + sentence[1];
+        a.className = "cs__link";
+        var where = document.createElement("span");
+        where.className = "cs__where";
+        where.textContent = (place.number ? place.number + " " : "") + place.page[1];
+        a.appendChild(where);
+        a.appendChild(excerpt(place.text, terms));
+        var li = document.createElement("li");
+        li.appendChild(a);
+        into.appendChild(li);
+      });
+    }, function () { /* a report whose files are missing is left out */ });
+  }
+
+  function showBatch(groups, from, data, terms, query) {
+    var batch = groups.slice(from, from + PER_BATCH);
+    var holder = document.createDocumentFragment();
+    var items = batch.map(function () { return document.createElement("div"); });
+    return Promise.all(batch.map(function (group, i) { return showReport(group, data, terms, items[i]); })).then(function () {
+      if (input.value !== query || scope() !== "all") return;
+      items.forEach(function (div) { while (div.firstChild) holder.appendChild(div.firstChild); });
+      var more = list.querySelector(".cs__more");
+      if (more) more.parentNode.removeChild(more);
+      list.appendChild(holder);
+      if (from + PER_BATCH < groups.length) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "cs__more";
+        button.textContent = strings.search_more;
+        button.addEventListener("click", function () { showBatch(groups, from + PER_BATCH, data, terms, query); });
+        var li = document.createElement("li");
+        li.className = "cs__more";
+        li.appendChild(button);
+        list.appendChild(li);
+      }
+    });
+  }
+
+  function showAll(query) {
+    list.textContent = "";
+    root.classList.add("cs--results");
+    if (!query.trim()) {
+      status.textContent = "";
+      return;
+    }
+    var terms = words(query);
+    status.textContent = strings.search_loading;
+    loadManifest().then(function (data) {
+      return candidates(terms, data).then(function (groups) {
+        if (input.value !== query || scope() !== "all") return;
+        if (groups === null) {
+          status.textContent = strings.search_short;
+          return;
+        }
+        var total = groups.reduce(function (sum, g) { return sum + g.positions.length; }, 0);
+        status.textContent = groups.length
+          ? strings.search_reports.replace("{n}", groups.length).replace("{m}", total)
+          : strings.search_none.replace("{q}", query.trim());
+        return showBatch(groups, 0, data, terms, query);
+      });
+    }).catch(function () {
+      status.textContent = strings.search_none.replace("{q}", query.trim());
+    });
+  }
+
+  function update() {
+    var query = input.value;
+    if (scope() === "all") {
+      showAll(query);
+      return;
+    }
+    load().then(function () {
+      if (input.value === query && scope() === "here") show(query);
+    });
+  }
+
+  root.querySelectorAll("input[name=cs-scope]").forEach(function (radio) {
+    radio.addEventListener("change", function () {
+      update();
+      input.focus();
+    });
+  });
 
   function links() {
     return Array.prototype.slice.call(list.querySelectorAll("a"));
@@ -163,7 +389,7 @@
   input.addEventListener("input", update);
   input.addEventListener("focus", function () {
     load();
-    if (input.value.trim()) root.classList.add("cs--results");
+    if (input.value.trim() || root.querySelector(".cs__scope")) root.classList.add("cs--results");
   });
   input.addEventListener("keydown", function (event) {
     if (event.key === "ArrowDown" && links().length) {

@@ -1,0 +1,271 @@
+"""The archive end to end: three small reports (the flagship and two State Council
+excerpts, tests/fixtures/archive/) built into one site with the library over them.
+
+The flagship's first addresses (tests/data/flagship-urls.txt, taken from the
+site before the archive) land on their clauses; the library lists every
+report in every edition; the search data finds every sentence; the targets
+of one year meet the results of the next; an unchanged report is reused and
+an edited one alone rebuilt.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator import archive, library, search
+from generator.editions import EDITIONS
+
+from .conftest import FIXTURE, ROOT, SHARED
+from .helpers import broken_links
+
+FIXTURES = ROOT / "tests" / "fixtures" / "archive"
+URLS = ROOT / "tests" / "data" / "flagship-urls.txt"
+SLUGS = ("national-2022", "national-2023", "jilin-2023")
+
+
+def make_archive(folder: Path) -> archive.Archive:
+    """Lay out an archive's content folder from the fixtures; return the archive."""
+    content = folder / "content"
+    (content / "reports").mkdir(parents=True)
+    for name in ("conversion.yml", "regions.yml"):
+        shutil.copyfile(SHARED / name, content / name)
+    (content / "library.yml").write_text("root_report: jilin-2023\n", encoding="utf-8")
+    shutil.copytree(FIXTURE, content / "reports" / "jilin-2023")
+    for report in FIXTURES.iterdir():
+        shutil.copytree(report, content / "reports" / report.name)
+    return archive.Archive(ROOT, folder / "docs", folder / "site", "", content)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Build the archive once; return (archive, outcome of the first build)."""
+    where = make_archive(tmp_path_factory.mktemp("archive"))
+    outcome = archive.build(where, strict=True, jobs=2)
+    return where, outcome
+
+
+@pytest.fixture(scope="module")
+def site(built) -> Path:
+    return built[0].site
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page_file(site: Path, path: str) -> Path:
+    return site / path.lstrip("/") / "index.html" if path.endswith("/") else site / path.lstrip("/")
+
+
+def test_every_report_is_built_in_every_edition(built, site):
+    _, outcome = built
+    assert sorted(outcome.built) == sorted(SLUGS)
+    for slug in SLUGS:
+        base = slug.replace("-", "/", 1) if slug.startswith("national") else "jilin/2023"
+        for edition in EDITIONS:
+            assert (site / edition.prefix / base / "index.html").is_file(), (edition.code, slug)
+            assert (site / edition.prefix / base / "search" / "clauses.json").is_file()
+
+
+def test_one_copy_of_the_theme_for_the_whole_site(site):
+    bundles = [p for p in site.rglob("bundle.*.min.js")]
+    assert [p.relative_to(site).as_posix() for p in bundles] == [f"assets/javascripts/{bundles[0].name}"]
+    assert not list(site.rglob("*.map")) and not list(site.rglob("lunr*"))
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.code)
+def test_the_library_home_lists_every_report_by_region(site, edition):
+    home = soup(site / edition.prefix / "index.html")
+    links = {a["href"] for a in home.select(".library-grid__year")}
+    assert links == {"national/2022/", "national/2023/", "jilin/2023/"}
+    regions = [a["href"] for a in home.select(".library-grid__region")]
+    assert regions == ["national/", "jilin/"]  # the State Council first
+    for row in home.select(".library-table tbody tr"):
+        cells = [td.get_text(strip=True) for td in row.select("td")]
+        assert len(cells) == 5 and all(cells[:2]) and cells[4].replace(",", "").isdigit(), cells
+
+
+def flagship_urls() -> list[str]:
+    return [line for line in URLS.read_text(encoding="utf-8").split("\n") if line and not line.startswith("#")]
+
+
+def follow(site: Path, url: str) -> tuple[Path, str]:
+    """Return the page an old address ends on (following a redirect page) and its anchor."""
+    parsed = urlparse(url)
+    page = page_file(site, parsed.path)
+    refresh = soup(page).select_one('meta[http-equiv="refresh"]')
+    if refresh is None:
+        return page, parsed.fragment
+    href = refresh["content"].split("url=", 1)[1]
+    target, _, anchor = href.partition("#")
+    resolved = (page.parent / target).resolve() / "index.html"
+    return resolved, parsed.fragment or anchor
+
+
+@pytest.mark.parametrize("url", flagship_urls())
+def test_every_address_of_the_flagship_lands_on_its_clause(site, url):
+    parsed = urlparse(url)
+    if parsed.path.startswith("/downloads/"):
+        name = parsed.path.rsplit("/", 1)[1]
+        assert (site / "downloads" / name).read_bytes() == (site / "jilin/2023/downloads" / name).read_bytes()
+        return
+    page, anchor = follow(site, url)
+    edition = next(e for e in reversed(EDITIONS) if parsed.path.startswith("/" + e.prefix))
+    home = site / edition.prefix / "index.html"
+    if page == home:  # the library's home now: its script sends the report's clause ids on
+        data = json.loads(soup(home).select_one("#root-report").get_text())
+        assert data["base"] == "jilin/2023/" and (not anchor or anchor in data["ids"])
+        page = site / edition.prefix / "jilin/2023/index.html"
+    assert page.is_file() and page.is_relative_to(site / edition.prefix / "jilin/2023"), (url, page)
+    if anchor:
+        assert soup(page).find(id=anchor) is not None, (url, page, anchor)
+
+
+def test_search_data_finds_every_sentence_by_its_pairs_of_characters(site):
+    manifest = json.loads((site / "search" / "reports.json").read_text(encoding="utf-8"))
+    table = json.loads((site / "search" / "fold.json").read_text(encoding="utf-8"))
+    shards: dict[int, dict] = {}
+    assert [row[0] for row in manifest["reports"]] == ["national/2022/", "national/2023/", "jilin/2023/"]
+    for number, (base, year, labels) in enumerate(manifest["reports"]):
+        assert set(labels) == {e.code for e in EDITIONS} and all(str(year) in label for label in labels.values())
+        listed = json.loads((site / base / "search" / "sentences.json").read_text(encoding="utf-8"))
+        index = json.loads((site / base / "search" / "clauses.json").read_text(encoding="utf-8"))
+        text = {sid: t for row in index["clauses"] for sid, t in row[4]}
+        for position, (url, sid) in enumerate(listed):
+            assert (site / base / url / "index.html").is_file() or url == ""
+            for gram in set(search.grams(search.fold(text.get(sid, ""), table))):
+                shard = library.gram_shard(gram)
+                if shard not in shards:
+                    shards[shard] = json.loads((site / "search" / "grams" / f"{shard:02x}.json").read_text())
+                assert number * 100000 + position in shards[shard][gram], (base, sid, gram)
+
+
+def test_traditional_characters_fold_to_simplified(site):
+    table = json.loads((site / "search" / "fold.json").read_text(encoding="utf-8"))
+    assert search.fold("經濟發展", table) == "经济发展"
+
+
+def test_a_year_s_targets_meet_the_next_year_s_results(site):
+    rows = list(csv.DictReader(io.StringIO((site / "national" / "targets.csv").read_text(encoding="utf-8"))))
+    gdp = next(r for r in rows if r["indicator"] == "gdp_growth" and r["year"] == "2022")
+    assert (gdp["target"], gdp["target_qualifier"], gdp["result"]) == ("5.5", "左右", "3")
+    for column in ("target_clause", "result_clause"):
+        path, _, anchor = gdp[column].partition("#")
+        assert soup(page_file(site, path)).find(id=anchor) is not None, gdp[column]
+    page = soup(site / "national" / "index.html")
+    assert page.select_one("svg.series") is not None
+    for link in page.select(".targets-table a"):
+        path, _, anchor = link["href"].partition("#")
+        assert soup(site / "national" / path / "index.html").find(id=anchor) is not None, link["href"]
+
+
+def test_the_archive_s_downloads_cover_every_report(site):
+    reports = json.loads((site / "downloads" / "reports.json").read_text(encoding="utf-8"))
+    assert [r["slug"] for r in reports] == list(SLUGS[:2]) + ["jilin-2023"]
+    for r in reports:
+        for path in r["downloads"].values():
+            assert (site / path).is_file(), path
+    rows = list(csv.DictReader(io.StringIO((site / "downloads" / "all-figures.csv").read_text(encoding="utf-8"))))
+    assert {r["report"] for r in rows} == set(SLUGS)
+    for row in rows[:: max(1, len(rows) // 40)]:
+        path, _, anchor = row["url"].partition("#")
+        assert soup(page_file(site, path)).find(id=anchor) is not None, row["url"]
+
+
+def test_a_report_folder_with_a_wrong_name_is_an_error_naming_it(tmp_path):
+    where = make_archive(tmp_path)
+    (where.shared / "reports" / "atlantis-2023").mkdir()
+    (where.shared / "reports" / "atlantis-2023" / "report.txt").write_text("政府工作报告\n", encoding="utf-8")
+    from generator.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        archive.build(where)
+    assert "atlantis-2023" in str(caught.value.problems[0])
+    assert not where.site.exists()
+
+
+def test_shards_split_the_reports_without_overlap():
+    entries = tuple(archive.Entry(s, Path(s), "x", 2000 + i, s) for i, s in enumerate("abcdefg"))
+    parts = [archive.shard(entries, f"{k}/3") for k in range(3)]
+    assert sorted(e.slug for part in parts for e in part) == list("abcdefg")
+
+
+def test_every_internal_link_and_anchor_of_the_archive_resolves(site):
+    broken, checked = broken_links(site)
+    assert broken == []
+    assert checked > 1000
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    from .browser import Browser, serve
+
+    with serve(site) as url, Browser() as chromium:
+        yield url, chromium
+
+
+def search_all(page, query: str) -> list[tuple[str, str]]:
+    """Type a query in the search (scope: every report); return the report headings and links."""
+    page.fill(".cs__input", query)
+    page.wait_for_selector(".cs__report", timeout=10000)
+    return [(el.inner_text(), el.get_attribute("href")) for el in page.query_selector_all(".cs__report a, .cs__link")]
+
+
+@pytest.mark.parametrize("path, query, expected", [
+    ("zh-tw/", "预期目标", "/zh-tw/national/2023/"),  # simplified query, traditional edition
+    ("national/2022/p1/", "國內生產總值", "/national/2023/"),  # traditional query, simplified edition
+], ids=["simplified-on-traditional", "traditional-on-simplified"])
+def test_search_across_reports_finds_both_scripts_newest_first(served, path, query, expected):
+    url, chromium = served
+    page = chromium.page()
+    page.goto(f"{url}/{path}")
+    if page.query_selector("input[name=cs-scope]"):
+        page.click(".cs__input")
+        page.check("input[name=cs-scope][value=all]")
+    found = search_all(page, query)
+    reports = [href for text, href in found if "#" not in href]
+    assert urlparse(reports[0]).path == expected, found  # the newest report first
+    years = [int(re.search(r"(\d{4})", text).group(1)) for text, href in found if "#" not in href]
+    assert years == sorted(years, reverse=True)
+    first = next(href for text, href in found if "#" in href)
+    page.goto(first)
+    anchor = urlparse(first).fragment
+    assert page.locator(f"[id='{anchor}']").count() == 1
+    assert all(urlparse(r).hostname == "127.0.0.1" for r in chromium.requests)
+    page.context.close()
+
+
+def test_a_clause_link_to_the_old_home_page_lands_on_the_report(served):
+    url, chromium = served
+    page = chromium.page()
+    page.goto(f"{url}/zh-tw/#p0-1")
+    page.wait_for_url(re.compile(r".*/zh-tw/jilin/2023/#p0-1$"))
+    assert page.locator("[id='p0-1']").count() == 1
+    page.goto(f"{url}/p3/1/#p3-1-2")
+    page.wait_for_url(re.compile(r".*/jilin/2023/p3/1/#p3-1-2$"))
+    page.context.close()
+
+
+# Last: changes the archive the tests above read.
+def test_an_unchanged_report_is_reused_and_an_edited_one_rebuilt(built):
+    where, _ = built
+    again = archive.build(where, strict=True, jobs=2)
+    assert again.built == [] and sorted(again.reused) == sorted(SLUGS)
+    report = where.shared / "reports" / "national-2023" / "report.txt"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("各位代表！", "各位代表！\n\n这是编辑新增的一句。", 1), encoding="utf-8")
+    edited = archive.build(where, strict=True, jobs=2)
+    assert edited.built == ["national-2023"] and sorted(edited.reused) == ["jilin-2023", "national-2022"]
+    page = (where.site / "national" / "2023").rglob("*.html")
+    assert any("这是编辑新增的一句。" in p.read_text(encoding="utf-8") for p in page)
+    assert (where.site / "jilin" / "2023" / "p3" / "1" / "index.html").is_file()
+
