@@ -1,15 +1,44 @@
-"""Running MkDocs on the generated Markdown of one edition.
+"""The site engine: building one edition from its generated Markdown and a config.
 
-This is the only module that knows about MkDocs' Python API; everything it
-needs is passed in, so the generator itself stays independent of MkDocs.
+This is the only module that talks to the engine (MkDocs' Python API, which
+ProperDocs, its maintained fork, provides too); everything it needs is passed
+in, and the generator's output (Markdown, templates, links) does not depend on
+the engine's link rewriting: every link the generator writes is relative and
+resolves the same under any engine.
+
+Interface: `EditionConfig` (what differs between editions), `build(config_file,
+edition, strict)` (one edition into its site folder, raising `BuildFailed`),
+`quiet_logging()`, `engine()` (the engine in use). The preview server
+(`preview`) builds through `build` too.
+
+ENGINE=properdocs selects ProperDocs (`import properdocs.replacement` makes
+every later `import mkdocs` load ProperDocs); the default is MkDocs.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+
+ENGINES = ("mkdocs", "properdocs")
+
+
+def engine() -> str:
+    """Return the site engine chosen by ENGINE (mkdocs unless it names another)."""
+    chosen = os.environ.get("ENGINE", "mkdocs").strip().lower() or "mkdocs"
+    if chosen not in ENGINES:
+        raise BuildFailed(f"ENGINE={chosen!r} is not a site engine this generator supports ({', '.join(ENGINES)})")
+    return chosen
+
+
+def _select() -> None:
+    """Make `import mkdocs` load the chosen engine (before the first import of it)."""
+    if engine() == "properdocs":
+        import properdocs.replacement  # noqa: F401
 
 
 class BuildFailed(Exception):
@@ -33,6 +62,7 @@ class EditionConfig:
 
 def load_config(config_file: Path, edition: EditionConfig, strict: bool):
     """Return the MkDocs configuration of an edition."""
+    _select()
     from mkdocs.config import load_config as mkdocs_load_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -54,6 +84,7 @@ def load_config(config_file: Path, edition: EditionConfig, strict: bool):
 
 def build(config_file: Path, edition: EditionConfig, strict: bool) -> None:
     """Build one edition's site with MkDocs."""
+    _select()
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
