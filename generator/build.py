@@ -168,7 +168,8 @@ def _theme(site: render.Site) -> dict:
         "report_path": site.base,
         "archive": bool(site.base),
         "og_locale": edition.og_locale,
-        "ui": edition.ui("search") | edition.ui("cite") | edition.ui("library_home"),
+        "ui": {key: value for prefix in ("search", "cite", "library_home", "translation", "show_", "hide_")
+               for key, value in edition.ui(prefix).items()},
         "cite": {
             "author": meta.speaker, "title": meta.title, "publisher": meta.publisher, "place": meta.place,
             "author_en": meta.speaker_en.split(",")[0], "title_en": meta.title_en,
@@ -177,6 +178,8 @@ def _theme(site: render.Site) -> dict:
             "date_en": ENGLISH.format_date(meta.date) or str(meta.year or ""),
             "revised": site.revisions[-1].key, "edition": edition.citation_name,
             "edition_en": edition.citation_name_en,
+            # The English of a clause, shown in place in the Chinese editions (cite.js).
+            "english": f"{site.base}downloads/translation.json" if site.translation and not edition.english else "",
         },
     }
 
@@ -192,7 +195,7 @@ def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones
         report, meta, local, inputs.plan(report), inputs.lock, stones, inputs.revisions, convert,
         terms, glossary.occurrences(terms, report), {s.id: s for s in inputs.summaries},
         summaries.targets(inputs.report), {t.term: t.id for t in inputs.terms},
-        highlights.convert(inputs.highlights, convert), numbers, base,
+        highlights.convert(inputs.highlights, convert), numbers, base, inputs.translation,
     )
 
 
@@ -349,9 +352,12 @@ def _edition_config(project, out: EditionOutput, stage: Path, static_pages: bool
     )
 
 
+SHORT_NAMES = {"zh-Hans": "简", "zh-Hant-TW": "臺", "zh-Hant-HK": "港", "en": "EN"}
+
+
 def _switcher_entry(edition: Edition) -> dict[str, str]:
     return {"code": edition.code, "name": edition.name, "lang": edition.lang, "prefix": edition.prefix,
-            "og_locale": edition.og_locale}
+            "og_locale": edition.og_locale, "short": SHORT_NAMES.get(edition.code, edition.code)}
 
 
 @dataclass(frozen=True)

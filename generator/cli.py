@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         ("serve", cmd_serve, "preview the whole site on localhost, rebuilt when content/ or templates/ change"),
         ("check", cmd_check, "validate the inputs without writing anything"),
         ("diff", cmd_diff, "list what changed between the anchor lock and the text"),
-        ("stamp", cmd_stamp, "record that English summaries match the current Chinese text"),
+        ("stamp", cmd_stamp, "record that English summaries and translated sentences match the current Chinese text"),
         ("report", cmd_report, "print the revision report (Markdown) for reviewers"),
     ):
         sub = commands.add_parser(name, help=text, description=text)
@@ -67,8 +67,8 @@ def _parser() -> argparse.ArgumentParser:
         if name == "report":
             sub.add_argument("--lock", help="compare with this anchor lock (e.g. the base branch's) instead")
         if name == "stamp":
-            sub.add_argument("ids", nargs="*", help="summaries reviewed against the current text (default: the unstamped)")
-            sub.add_argument("--stale", action="store_true", help="stamp every summary marked stale (after reviewing them all)")
+            sub.add_argument("ids", nargs="*", help="summaries or sentences reviewed against the current text (default: the unstamped)")
+            sub.add_argument("--stale", action="store_true", help="stamp every summary and sentence marked stale (after reviewing them all)")
         if name == "build":
             sub.add_argument("--jobs", type=int, help="reports built at once (default: one per core)")
             sub.add_argument("--shard", default="0/1", help="build shard K of N (K/N) of the archive's reports")
@@ -176,7 +176,8 @@ def cmd_report(project: builder.Project, args: argparse.Namespace) -> int:
 
 def cmd_stamp(project: builder.Project, args: argparse.Namespace) -> int:
     """Write the current fingerprints into reviewed (or not yet stamped) summaries."""
-    from . import summaries
+    from . import summaries, translation
+    from .fingerprint import fingerprint
 
     # Stamping reads the text and the lock and writes only summaries: it never needs
     # removals or ambiguities accepted (the build that publishes them does).
@@ -185,14 +186,24 @@ def cmd_stamp(project: builder.Project, args: argparse.Namespace) -> int:
     stale = {s.id for s in inputs.summaries if s.id in wanted and s.fingerprint != wanted[s.id].fingerprint}
     chosen = [s for s in inputs.summaries if s.id in wanted and (
         s.id in args.ids or (args.stale and s.id in stale) or (not args.ids and not args.stale and not s.fingerprint))]
-    unknown = set(args.ids) - {s.id for s in inputs.summaries}
+    english = inputs.translation
+    lines = [line for key, line in english.lines.items() if key in english.chinese and (
+        key in args.ids or (args.stale and english.state(key) == translation.STALE)
+        or (not args.ids and not args.stale and not line.fingerprint))]
+    unknown = set(args.ids) - {s.id for s in inputs.summaries} - set(english.lines)
     if unknown:
-        raise InputError([Problem(project.display(project.content / "summaries"), 0, f"no summary {key!r}") for key in sorted(unknown)])
+        raise InputError([Problem(project.display(project.content), 0, f"no summary or translated sentence {key!r}")
+                          for key in sorted(unknown)])
     changed = 0
     for path in sorted({s.path for s in chosen}):
         prints = {s.id: wanted[s.id].fingerprint for s in chosen if s.path == path}
         changed += summaries.stamp(project.root / path if not Path(path).is_absolute() else Path(path), prints)
-    print(f"stamped {changed} summar{'y' if changed == 1 else 'ies'}")
+    translated = 0
+    for path in sorted({line.path for line in lines}):
+        prints = {line.id: fingerprint(english.chinese[line.id]) for line in lines if line.path == path}
+        translated += summaries.stamp(project.root / path if not Path(path).is_absolute() else Path(path), prints)
+    print(f"stamped {changed} summar{'y' if changed == 1 else 'ies'} and {translated} translated "
+          f"sentence{'' if translated == 1 else 's'}")
     return 0
 
 

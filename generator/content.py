@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from . import anchors, glossary, highlights, metadata, pages, parse, regions, revisions, summaries
+from . import anchors, glossary, highlights, metadata, pages, parse, regions, revisions, summaries, translation
 from .conversion import Override, load_overrides, unused
 from .editions import TRADITIONAL
 from .errors import InputError, Problem, raise_if_any
@@ -80,8 +80,18 @@ class Paths:
         return self.folder / "glossary.yml"
 
     @property
+    def shared_glossary(self) -> Path | None:
+        """The terms shared by every report (content/glossary.yml), defined once."""
+        shared = self.shared / "glossary.yml" if self.shared else None
+        return shared if shared is not None and shared != self.glossary else None
+
+    @property
     def summaries(self) -> Path:
         return self.folder / "summaries"
+
+    @property
+    def translation(self) -> Path:
+        return self.folder / translation.FOLDER
 
     @property
     def highlights(self) -> Path:
@@ -104,6 +114,7 @@ class Sources:
     implicit: bool = False
     notes: tuple[Problem, ...] = ()
     local_overrides: tuple[Override, ...] = ()
+    english: tuple[translation.Line, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,6 +147,7 @@ class Inputs:
     summaries: tuple[Summary, ...] = ()
     highlights: tuple[Highlight, ...] = ()
     lagging: tuple[Problem, ...] = ()
+    translation: translation.Translation = translation.Translation({}, {})
 
     def plan(self, report: Report | None = None) -> tuple[pages.Page, ...]:
         """Return the pages of the site for this report (or a converted copy of it)."""
@@ -164,15 +176,20 @@ def read(paths: Paths, today: datetime.date) -> Sources:
     shared = _attempt(problems, lambda: _overrides(paths.shared_conversion, shown), ())
     local = _attempt(problems, lambda: _overrides(paths.conversion, shown), ())
     terms = _attempt(problems, lambda: glossary.load(paths.glossary, shown(paths.glossary)), ())
+    common = _attempt(problems, lambda: glossary.load(paths.shared_glossary, shown(paths.shared_glossary))
+                      if paths.shared_glossary else (), ())
     english = _attempt(problems, lambda: summaries.load(paths.summaries, shown), ())
+    lines = _attempt(problems, lambda: translation.load(paths.translation, shown), ())
     if problems:
         raise InputError(problems)
     implicit = revs is None
     if implicit:
         revs = revisions.implicit(_lock_dates(lock), today)
+    terms = glossary.with_shared(terms, common, report)
     forms = {form for term in terms for form in term.forms}
     terms = terms + glossary.from_appendices(report, forms)
-    return Sources(paths, text, report, meta, revs, lock, _merge(local, shared), terms, english, implicit, notes, local)
+    return Sources(paths, text, report, meta, revs, lock, _merge(local, shared), terms, english, implicit, notes, local,
+                   lines)
 
 
 def _attempt(problems: list[Problem], load: Callable[[], T], fallback: T) -> T:
@@ -220,6 +237,8 @@ def prepare(sources: Sources, accept: Acceptance) -> Inputs:
     forms = {form for t in sources.terms for form in t.forms}
     known = {e.id for e in result.lock.entries}
     raise_if_any(summaries.validate(sources.summaries, summaries.targets(report), forms, known))
+    english = translation.Translation({line.id: line for line in sources.english}, translation.chinese(report))
+    raise_if_any(translation.validate(sources.english, english.chinese, forms | {t.term for t in sources.terms}, known))
     plan = pages.plan(report, glossary=bool(sources.terms), figures=True)
     cards = highlights.load(sources.paths.highlights, sources.paths.display(sources.paths.highlights), report)
     where = {clause: page.key for clause, page in pages.locate(plan).items()}
@@ -234,9 +253,10 @@ def prepare(sources: Sources, accept: Acceptance) -> Inputs:
     retired = {e.id for e in lock.removed()}
     lagging += summaries.orphans(sources.summaries, retired)
     lagging += summaries.unplaced(sources.summaries, summaries.targets(report), retired)
+    lagging += translation.lagging(english, sources.paths.display(sources.paths.translation))
     return Inputs(
         report, sources.meta, sources.revisions, lock, changes, tuple(warnings), sources.paths,
-        sources.overrides, tuple(notes), sources.terms, sources.summaries, cards, tuple(lagging),
+        sources.overrides, tuple(notes), sources.terms, sources.summaries, cards, tuple(lagging), english,
     )
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .model import Report
 from .pages import page_nodes
+from .summaries import segments
 
 FOLDER = "downloads"
 SCHEMA = Path(__file__).with_name("report.schema.json")
@@ -27,11 +28,33 @@ SCHEMA = Path(__file__).with_name("report.schema.json")
 def files(sites) -> dict[str, str]:
     """Return the download files (path -> text) from the render.Site of every edition."""
     source = sites[0]
-    return {
+    found = {
         f"{FOLDER}/report.json": _json(report_json(sites)),
         f"{FOLDER}/report.schema.json": SCHEMA.read_text(encoding="utf-8"),
         f"{FOLDER}/figures.csv": figures_csv(source),
         f"{FOLDER}/glossary.csv": glossary_csv(source),
+    }
+    if source.translation:
+        found[f"{FOLDER}/{TRANSLATION}"] = _json(translation_json(source))
+    return found
+
+
+TRANSLATION = "translation.json"
+
+
+def translation_json(site) -> dict:
+    """Return the report sentence by sentence in Chinese and English, with the state of each
+    English (current, stale: its Chinese changed since it was checked, pending: none yet)."""
+    english = site.translation
+
+    def plain(text: str) -> str:
+        return "".join(piece or site.terms_by_id[site.term_ids[key]].en if key else piece
+                       for piece, key in segments(text))
+
+    return {
+        "revision": site.revisions[-1].key,
+        "sentences": {key: {"zh": zh, "en": plain(english.english(key)), "state": english.state(key)}
+                      for key, zh in english.chinese.items()},
     }
 
 

@@ -32,12 +32,28 @@ UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 FIGURE = re.compile(rf"第{NUMBER}位|(?<![\d.．·])(?P<n>{NUMBER})(?P<q>[多余]?(?:万亿|万|亿)?[多余]?)(?P<u>{UNIT})?")
 YEAR = re.compile(r"(?:19|20)\d\d")
 DELIMITERS = "，。；：、（）"
+CLAUSE_ENDS = "，。；：、"
 # Words a phrase may open with when its subject stands earlier in the sentence
 # (保护性耕作面积达到3000万亩、五年增长5倍): the subject is then taken over.
 SUBJECTLESS = re.compile(r"^(?:其中|分别|均|年均|同比|比上年|较上年|比去年|[一二三四五六七八九十两]年|累计|新增|增长|增加|"
                          r"提高|下降|降低|减少|达到|突破|超过|实现|完成|占|居|连续|首次)")
 VERB = re.compile(r"达到|增长|增加|提高|下降|降低|减少|突破|超过|实现|完成|保持|稳定在|控制在|占|居|为|是")
-RESULT, TARGET = "result", "target"
+RESULT, TARGET, OTHER = "result", "target", "other"
+# What a sentence says of its figures: a plan (力争, 要, 将, 预期, 目标…) or a fact (已, 达到,
+# 完成, 比上年…); the part a sentence stands in decides only when its words do not.
+PLAN_WORDS = re.compile(r"力争|预期(?!寿命)|目标(?!责任)|确保|计划|力求|今后五年|到20\d\d年|(?<![主重需必紧只])要(?![素点求])|"
+                        r"(?<![即])将(?![近军士来])|今年")
+# In the review, only words that cannot name a fact (计划 names a programme there: 启动…计划).
+REVIEW_PLAN_WORDS = re.compile(r"力争|今后五年|到20\d\d年|今年(?!以来)")
+# Words that date a figure in the past (they stand over a plan word before them: 要巩固已建成的…)
+# and words that only state it (达到, 完成: a plan may use them too).
+PAST_WORDS = re.compile(r"已|累计|比上年|较上年|同比|去年|过去五年|五年来|20[01]\d年|202[0-2]年|增长了|提高了|下降了")
+SECURED = re.compile(r"争取")  # a plan in a plan part; won in the review (争取并发行…66亿元)
+# Units that name a specification, not an amount (500千伏 lines), and a figure followed by a
+# noun that it only describes (24小时便民服务).
+SPECIFICATION_UNITS = ("千伏",)
+ATTRIBUTE = re.compile(r"^(?:小时|分钟)[\u4e00-\u9fff](?<![内以左之])")
+THRESHOLD = re.compile(r"^(?:及以上|以上的|及以下|以下的)")  # 5000万元及以上项目: a class, not an amount
 
 
 @dataclass(frozen=True)
@@ -77,11 +93,32 @@ def extract(report: Report) -> tuple[Figure, ...]:
     """Return every figure of the report in document order."""
     found = []
     for part_number, paragraph, sentence in _sentences(report):
-        kind = RESULT if part_number <= 1 else TARGET
-        for index, (start, value, _) in enumerate(_matches(sentence.text), start=1):
+        fallback = RESULT if part_number <= 1 else TARGET
+        for index, (start, value, unit) in enumerate(_matches(sentence.text), start=1):
             phrase, context = _around(sentence.text, start, len(value))
+            kind = kind_of(sentence.text, start, value, unit, fallback)
             found.append(Figure(f"{sentence.id}-f{index}", paragraph.id, sentence.id, value, phrase, context, kind))
     return tuple(found)
+
+
+def kind_of(text: str, start: int, value: str, unit: str, fallback: str) -> str:
+    """Return whether a figure states a result, a target or neither (a specification), from
+    the words of its sentence before it; `fallback` (from the part) when they say nothing."""
+    after = text[start + len(value) - len(unit) :] if unit else ""
+    if unit in SPECIFICATION_UNITS or (unit and ATTRIBUTE.match(after[: len(unit) + 1])):
+        return OTHER
+    if THRESHOLD.match(text[start + len(value) :]):
+        return OTHER
+    before = text[:start]
+    words = PLAN_WORDS if fallback == TARGET else REVIEW_PLAN_WORDS
+    plans = [m.start() for m in words.finditer(before)]
+    plans += [m.start() for m in SECURED.finditer(before)] if fallback == TARGET else []
+    past = [m.start() for m in PAST_WORDS.finditer(before)]
+    if plans and not (past and past[-1] > max(plans)):
+        return TARGET
+    if past:
+        return RESULT
+    return fallback
 
 
 def _sentences(report: Report):
@@ -99,14 +136,35 @@ def _sentences(report: Report):
 
 def _around(text: str, start: int, length: int) -> tuple[str, str]:
     """Return the words before a figure (back to a delimiter, with the subject taken
-    over from the clause before when they lack one) and the stretch around it.
-    Delimiters inside quotation marks (“阀、管、灶”) do not cut."""
+    over from the clause before when they lack one, or from a list before 分别) and the
+    stretch around it. Delimiters inside quotation marks (“阀、管、灶”) do not cut, nor do
+    brackets (项目投资（不含房地产）增长16.4%, 100个乡镇（街道）社工站)."""
     before = text[:start]
     cut = _last_delimiter(before) + 1
+    while cut > 0 and before[cut - 1] == "）" and "（" in before[: cut - 1]:
+        cut = _last_delimiter(before, before.rindex("（", 0, cut - 1)) + 1
     after = text[start + length :]
-    end = next((i for i, ch in enumerate(after) if ch in DELIMITERS and not _quoted(text, start + length + i)), len(after))
-    phrase = before[cut:].strip()
-    return _subject(before, cut) + phrase, text[cut : start + length + end].strip()
+    end = next((i for i, ch in enumerate(after) if ch in CLAUSE_ENDS and not _quoted(text, start + length + i)), len(after))
+    listed = _listed(before, cut)
+    phrase = listed or _subject(before, cut) + before[cut:].strip()
+    return phrase, text[cut : start + length + end].strip()
+
+
+def _listed(before: str, cut: int) -> str:
+    """Return the item a figure stands for when a list names what 分别 pairs with the figures,
+    with the verb after 分别 (金赛、凯莱英产值分别达到103.2亿元、91.1亿元: 凯莱英产值达到 for the second)."""
+    at = before.rfind("分别")
+    if at == -1 or any(ch in "，。；：" for ch in before[at:]):
+        return ""
+    items = before[_clause_start(before, at) : at].split("、")
+    position = sum(1 for _ in FIGURE.finditer(before[at:]))
+    verb = re.match(r"分别(?:为|是|达到|达|增长|下降|提高|减少|增加)?", before[at:]).group()[2:]
+    return items[position] + verb if len(items) > 1 and position < len(items) else ""
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Return where the clause holding `end` begins (after a comma, semicolon or colon)."""
+    return next((i + 1 for i in range(end - 1, -1, -1) if text[i] in "，。；：" and not _quoted(text, i)), 0)
 
 
 def _last_delimiter(text: str, end: int | None = None) -> int:
@@ -130,7 +188,9 @@ def _subject(before: str, cut: int) -> str:
         return ""
     start = _last_delimiter(before, cut - 1) + 1
     verb = VERB.search(before, start, cut - 1)
-    subject = before[start : verb.start()] if verb else ""
+    figure = FIGURE.search(before, start, cut - 1)
+    end = verb.start() if verb else figure.start() if figure else cut - 1
+    subject = re.sub(r"^(?:其中|同时|并)", "", before[start:end])
     return subject if 2 <= len(subject) <= 24 else ""
 
 

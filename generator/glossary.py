@@ -1,4 +1,8 @@
-"""The glossary of policy slogans (`content/glossary.yml`) and where its terms occur.
+"""The glossaries of policy slogans and where their terms occur: a report's own
+(`content/reports/<report>/glossary.yml`), the terms shared by every report
+(`content/glossary.yml`, defined once; a report gets those its text uses, and its
+own entry for a term stands over the shared one), and the terms a 名词解释
+appendix of the report explains.
 
 Terms are found inside unbroken Chinese text, where there are no word
 boundaries (推进一主六双建设): every term and alias is tried at every position,
@@ -35,6 +39,7 @@ FIELDS = (
     Field("en"),
     Field("en_definition"),
     Field("source", required=False),
+    Field("not", list, required=False),
 )
 
 
@@ -51,6 +56,10 @@ class Term:
     en_definition: str
     source: str
     line: int
+    shared: bool = False
+    # Longer words that hold a form of the term but are something else (两山七河五湖 is
+    # not 两山): never marked as the term.
+    not_in: tuple[str, ...] = ()  # defined in content/glossary.yml, for every report
 
     @property
     def anchor(self) -> str:
@@ -89,6 +98,30 @@ def load(path: Path, display: str) -> tuple[Term, ...]:
             terms.append(_term(item))
     raise_if_any(problems + _consistency(tuple(terms), display))
     return tuple(terms)
+
+
+def mark_shared(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """Return the terms of the shared glossary, marked as shared."""
+    return tuple(replace(t, shared=True) for t in terms)
+
+
+def with_shared(own: tuple[Term, ...], shared: tuple[Term, ...], report: Report | None) -> tuple[Term, ...]:
+    """Return a report's own terms, then the shared terms its text uses. An own entry with a
+    shared term's id is that term, defined for the report: it counts as shared."""
+    ids = {t.id for t in shared}
+    return tuple(replace(t, shared=True) if t.id in ids else t for t in own) + used(mark_shared(shared), own, report)
+
+
+def used(shared: tuple[Term, ...], own: tuple[Term, ...], report: Report | None) -> tuple[Term, ...]:
+    """Return the shared terms that occur in the report, leaving out those whose id or a
+    form of which the report's own glossary already has (its own entry stands)."""
+    if report is None:
+        return ()
+    ids, forms = {t.id for t in own}, {form for t in own for form in t.forms}
+    candidates = tuple(t for t in shared if t.id not in ids and not forms.intersection(t.forms))
+    finder = Finder(candidates + own)
+    found = {m.term for s in sentences(report) for m in finder.marks(s)}
+    return tuple(t for t in candidates if t.id in found)
 
 
 def from_appendices(report: Report, taken: set[str] = frozenset()) -> tuple[Term, ...]:
@@ -141,6 +174,7 @@ def _term(item: yamlfile.Mapping) -> Term:
         en_definition=item["en_definition"].strip(),
         source=(item.get("source") or "").strip(),
         line=item.line,
+        not_in=tuple(str(word).strip() for word in item.get("not") or ()),
     )
 
 
@@ -171,7 +205,7 @@ def unused(terms: tuple[Term, ...], report: Report, display: str) -> list[Proble
     return [
         Problem(display, t.line, f"term {t.term!r}: {form!r} does not occur in the report")
         for t in terms
-        if t.category != REPORT_CATEGORY
+        if t.category != REPORT_CATEGORY and not t.shared
         for form in t.forms
         if (t.id, form) not in seen
     ]
@@ -180,7 +214,8 @@ def unused(terms: tuple[Term, ...], report: Report, display: str) -> list[Proble
 def convert_terms(terms: tuple[Term, ...], convert: Callable[[str], str]) -> tuple[Term, ...]:
     """Return the terms with their Chinese text converted for an edition."""
     return tuple(
-        replace(t, term=convert(t.term), aliases=tuple(map(convert, t.aliases)), zh=convert(t.zh), source=convert(t.source))
+        replace(t, term=convert(t.term), aliases=tuple(map(convert, t.aliases)), zh=convert(t.zh), source=convert(t.source),
+                not_in=tuple(map(convert, t.not_in)))
         for t in terms
     )
 
@@ -189,7 +224,8 @@ class Finder:
     """Finds every term of a glossary in text: longest first, no overlaps."""
 
     def __init__(self, terms: tuple[Term, ...]):
-        self._owner = {form: t.id for t in terms for form in t.forms}
+        self._owner: dict[str, str | None] = {word: None for t in terms for word in t.not_in}
+        self._owner |= {form: t.id for t in terms for form in t.forms}
         forms = sorted(self._owner, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, forms))) if forms else None
 
@@ -200,6 +236,7 @@ class Finder:
         return [
             Mark(sentence.id, m.start(), m.end(), self._owner[m.group()])
             for m in self._pattern.finditer(sentence.text)
+            if self._owner[m.group()] is not None
         ]
 
 

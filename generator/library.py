@@ -26,7 +26,7 @@ import shutil
 from pathlib import Path
 
 from . import build as builder
-from . import conversion, figures, indicators, pages, render, search, sitemap, website, yamlfile
+from . import conversion, figures, glossary, indicators, pages, render, search, sitemap, website, yamlfile
 from . import outputs
 from . import redirects as redirect_pages
 from .downloads import cell
@@ -60,10 +60,21 @@ def record(entry, key: str, inputs) -> "archive.Record":
         figures=[[f.id, f.clause, f.sentence, f.value, f.phrase, f.context, f.kind, where[f.sentence].url]
                  for f in figures.extract(inputs.report)],
         indicators=[i.row() + [where[i.sentence].url] for i in indicators.extract(inputs.report, meta.year)],
-        terms=sorted({t.id for t in inputs.terms}),
+        terms=_uses(inputs, where),
         home=[node.id for node in pages.page_nodes(plan[0])],
         warnings=[str(p) for p in inputs.warnings], notes=[str(p) for p in inputs.notes + inputs.lagging],
     )
+
+
+def _uses(inputs, where) -> list:
+    """Return where the report uses each shared term: [id, [[number, sentence, page url, count]...]]."""
+    shared = tuple(t for t in inputs.terms if t.shared)
+    ids = {t.id for t in shared}
+    marks = {sid: tuple(m for m in found if m.term in ids)
+             for sid, found in glossary.occurrences(inputs.terms, inputs.report).items()}
+    found = glossary.places(shared, inputs.report, marks)
+    return [[t.id, [[p.number, p.sentence, where[p.sentence].url, p.count] for p in found[t.id]]]
+            for t in shared if found[t.id]]
 
 
 def settings(shared: Path) -> dict:
@@ -79,13 +90,17 @@ def write(archive, records: list, known, fresh: Path) -> None:
     overrides = conversion.load_overrides(archive.shared / "conversion.yml", "content/conversion.yml", TRADITIONAL)
     env = render.environment(project.root / "templates" / "markdown", project.docs / ".cache" / "templates")
     root = next((r for r in records if r.slug == options.get("root_report")), None)
+    path = archive.shared / "glossary.yml"
+    shared = glossary.load(path, "content/glossary.yml") if path.exists() else ()
     for index, edition in enumerate(EDITIONS):
         convert = conversion.converter_for(edition, overrides)
         edition = edition.localized(convert) if edition.opencc else edition
-        files = pages_of(env, edition, records, known, convert, root)
+        files = pages_of(env, edition, records, known, convert, root, glossary.convert_terms(shared, convert))
         docs = project.docs / edition.code
         write_tree(files, docs)
-        _build(project, edition, docs, files, _nav(edition, records, known, convert), fresh, static_pages=index == 0)
+        nav = _nav(edition, records, known, convert) + (
+            [{edition.t("terms_title"): edition.prefix + "terms/index.md"}] if edition.prefix + "terms/index.md" in files else [])
+        _build(project, edition, docs, files, nav, fresh, static_pages=index == 0)
     table = write_folding(records, overrides, fresh)
     _search(records, _labels(records, known, overrides), table, fresh)
     _downloads(records, known, fresh)
@@ -95,11 +110,14 @@ def write(archive, records: list, known, fresh: Path) -> None:
         (fresh / "sitemap.xml").write_text(index, encoding="utf-8")
 
 
-def pages_of(env, edition, records: list, known, convert, root=None) -> dict[str, str]:
-    """Return the Markdown (and data) of an edition's library pages (home and regions), mounted."""
-    from .library_pages import home, region_page, targets_csv
+def pages_of(env, edition, records: list, known, convert, root=None, terms=()) -> dict[str, str]:
+    """Return the Markdown (and data) of an edition's library pages (home, regions, shared
+    terms), mounted."""
+    from .library_pages import home, region_page, targets_csv, terms_page
 
     files = {edition.prefix + "index.md": home(env, edition, records, known, convert, root)}
+    if terms and any(r.terms for r in records):
+        files[edition.prefix + "terms/index.md"] = terms_page(env, edition, terms, records, known, convert)
     for region in known:
         mine = [r for r in records if r.region == region.key]
         if mine:

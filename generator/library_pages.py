@@ -68,6 +68,27 @@ def region_page(env, edition, region, records: list, convert: Callable[[str], st
     ))
 
 
+def terms_page(env, edition, terms, records: list, known, convert: Callable[[str], str]) -> str:
+    """Return the Markdown of the shared terms page: each term used by a report, defined once,
+    with every report and clause that uses it, the newest year first."""
+    from .glossary import CATEGORIES
+
+    regions = {region.key: region for region in known}
+    uses: dict[str, list] = {}
+    for r in sorted(records, key=lambda r: (-r.year, r.slug)):
+        for term_id, places in r.terms:
+            uses.setdefault(term_id, []).append((r, places))
+    used = [t for t in terms if t.id in uses]
+    depth = "../" * (edition.prefix.count("/") + 1)
+    template = env.get_template("library/terms.md.j2")
+    return tidy(template.render(
+        edition=edition, t=edition.t, terms=used, uses=uses,
+        categories=[c for c in CATEGORIES if any(t.category == c for t in used)],
+        name=lambda r: region_name(regions[r.region], edition, convert),
+        link=lambda r, place: f"{depth}{'' if edition.english else edition.prefix}{r.base}{place[2]}#{place[1]}",
+    ))
+
+
 def region_name(region, edition, convert) -> str:
     return region.en if edition.english else convert(region.name)
 

@@ -26,7 +26,7 @@ from .figures import Figure, found_figures
 from .figures import english as english_figure
 from .highlights import Highlight
 from .glossary import CATEGORIES, Mark, Place, Term, places
-from .summaries import CLOSING, REPORT, Summary, Target, segments
+from .summaries import CLOSING, MARKER, REPORT, Summary, Target, segments
 from .editions import Edition
 from .escape import escape, escape_text
 from .lock import Lock
@@ -36,6 +36,7 @@ from .pages import APPENDIX, PART, PSEUDO_IDS, SECTION, Page, locate, page_sente
 from .reconcile import flatten
 from .revisions import Revision
 from .tombstones import Pointer, Tombstones, pointers
+from .translation import Translation
 
 BLANK_LINES = re.compile(r"\n{3,}")
 TEMPLATES = {
@@ -70,6 +71,7 @@ class Site:
     highlights: tuple[Highlight, ...] = ()
     source_figures: tuple[Figure, ...] = ()
     base: str = ""  # where the report stands in the site: "jilin/2023/" in the archive, "" alone
+    translation: Translation = Translation({}, {})
 
     def root(self, edition: Edition | None = None) -> str:
         """Return the URL folder of the report in an edition (this one by default): zh-tw/jilin/2023/."""
@@ -87,12 +89,18 @@ class Site:
     def figure_groups(self) -> list[tuple[str, str, list[Figure]]]:
         """Return the figures by part and section: (heading, anchor, figures)."""
         owner = {}
+        english = self.edition.english and self.translation
+
+        def named(node, chinese: str) -> str:
+            return MARKER.sub(lambda m: m.group(2) or m.group(1), self.translation.english(node.id)) if english and \
+                self.translation.english(node.id) else chinese
+
         for part in self.report.parts:
             for p in part.paragraphs:
-                owner[p.id] = (part.heading, "figures-" + part.id)
+                owner[p.id] = (named(part, part.heading), "figures-" + part.id)
             for section in part.sections:
                 for p in section.paragraphs:
-                    owner[p.id] = (section.label, "figures-" + section.id)
+                    owner[p.id] = (named(section, section.label), "figures-" + section.id)
         for p in self.report.front.opening:
             owner[p.id] = (self.edition.t("home"), "figures-opening")
         for p in self.report.closing:
@@ -124,9 +132,16 @@ class Site:
         return found
 
     def figure_english(self, figure: Figure) -> str:
-        """Return a figure in English when an English summary cites it, else ''."""
+        """Return a figure in English when the report is translated or an English summary
+        cites it, else ''."""
         source = self._source_values[figure.id]
-        return english_figure(source) if source in self.cited.get(figure.clause, set()) else ""
+        cited = self.translation.state(figure.sentence) == "current" or source in self.cited.get(figure.clause, set())
+        return english_figure(source) if cited else ""
+
+    def sentence_english(self, sentence_id: str) -> str:
+        """Return a sentence's English as plain text ('' when there is none yet)."""
+        text = self.translation.english(sentence_id)
+        return "".join(piece or self.terms_by_id[self.term_ids[key]].en if key else piece for piece, key in segments(text))
 
     @functools.cached_property
     def _source_values(self) -> dict[str, str]:
@@ -146,11 +161,12 @@ class Site:
         if not self.edition.english or page.kind not in (PART, SECTION, APPENDIX):
             return title(page, self.edition.t)
         summary = self.summaries.get(page.subject.id)
-        if summary is None:
+        name = self.translation.english(page.subject.id) or (summary.title if summary else "")
+        if not name:
             if page.kind == SECTION:
                 return self.edition.t("section").format(number=page.subject.number.removeprefix("§"))
             return self.edition.t(page.kind).format(n=page.subject.ordinal)
-        name = summary.title
+        name = MARKER.sub(lambda m: m.group(2) or m.group(1), name) if "[[" in name else name
         if page.kind in (PART, APPENDIX):
             return f"{self.edition.t(page.kind).format(n=page.subject.ordinal)}. {name}"
         return f"({page.subject.ordinal}) {name}"
@@ -280,10 +296,17 @@ def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]
         title_line=lambda: _title_line(site),
         url=_url(site, page, where),
         download=lambda name: relative_url(site.root() + page.url, site.base + "downloads/") + name,
+        everywhere=lambda term: (relative_url(site.root() + page.url, site.edition.prefix + "terms/") + "#" + term.anchor
+                                 if term.shared and site.base else ""),
         structure=lambda: _structure(site, page, where),
         description=lambda: Markup(json.dumps(describe(site, page), ensure_ascii=False)),
         text=(text := _texter(site, page)),
         sentences=_sentencer(site, text),
+        source_sentences=_source_sentencer(text),
+        english_sentence=_english_sentencer(site, page),
+        translated=lambda key: site.translation.english(key),
+        translation_state=site.translation.state,
+        has_translation=bool(site.translation),
         note=lambda stone: removal_note(site.edition, stone),
         term_data=_term_data(site, page),
         terms=site.terms,
@@ -354,6 +377,52 @@ def _sentencer(site: Site, text: Callable[[Sentence], Markup]) -> Callable[..., 
     return sentences
 
 
+def _source_sentencer(text: Callable[[Sentence], Markup]) -> Callable[..., Markup]:
+    """Return a function giving sentences as spans named by data-s (not id): the Chinese
+    beside the English, whose ids the English spans carry."""
+
+    def sentences(items: tuple[Sentence, ...]) -> Markup:
+        return Markup("".join(f'<span class="s" data-s="{escape_text(s.id)}">{text(s)}</span>' for s in items))
+
+    return sentences
+
+
+def _english_sentencer(site: Site, page: Page) -> Callable[[Sentence], Markup]:
+    """Return a function giving a sentence's English, glossary terms linked; out of date or
+    pending English says so."""
+    english = _english_text(site, page)
+
+    def sentence(s: Sentence) -> Markup:
+        state = site.translation.state(s.id)
+        if state == "pending":
+            return Markup(f'<span class="pending">{escape_text(site.edition.t("translation_pending"))}</span> ')
+        text = english(site.translation.english(s.id))
+        if state == "stale":
+            note = escape_text(site.edition.t("translation_stale"))
+            return Markup(f'{text}<span class="stale-mark" role="note" title="{note}" aria-label="{note}">*</span> ')
+        return text + Markup(" ")
+
+    return sentence
+
+
+def _english_text(site: Site, page: Page) -> Callable[[str], Markup]:
+    """Return a function giving English with [[term]] markers as glossary links."""
+    glossary = relative_url(page.url, site.glossary_url)
+
+    def english(text: str) -> Markup:
+        pieces = []
+        for piece, key in segments(text):
+            term = site.terms_by_id.get(site.term_ids.get(key, ""))
+            if term is None:
+                pieces.append(escape_text(piece or key))
+                continue
+            shown = escape_text(piece or term.en)
+            pieces.append(f'<a class="term" href="{glossary}#{term.anchor}" data-term="{term.id}">{shown}</a>')
+        return Markup("".join(pieces))
+
+    return english
+
+
 def _inline_stones(site: Site, anchor: str, side: str) -> str:
     """Return the tombstones of removed sentences that stand beside a sentence."""
     return "".join(
@@ -371,20 +440,8 @@ def removal_note(edition: Edition, stone) -> str:
 
 def _englisher(site: Site, page: Page) -> Callable[[Summary], Markup]:
     """Return a function giving a summary as Markup, its glossary markers linked."""
-    glossary = relative_url(page.url, site.glossary_url)
-
-    def english(summary: Summary) -> Markup:
-        pieces = []
-        for text, key in segments(summary.text):
-            term = site.terms_by_id.get(site.term_ids.get(key, ""))
-            if term is None:
-                pieces.append(escape_text(text))
-                continue
-            shown = escape_text(text or term.en)
-            pieces.append(f'<a class="term" href="{glossary}#{term.anchor}" data-term="{term.id}">{shown}</a>')
-        return Markup("".join(pieces))
-
-    return english
+    english = _english_text(site, page)
+    return lambda summary: english(summary.text)
 
 
 def _chinese_links(site: Site, page: Page, where: dict[str, Page]) -> Callable[[str], list[tuple[str, str]]]:

@@ -38,6 +38,7 @@ def make_archive(folder: Path) -> archive.Archive:
     (content / "reports").mkdir(parents=True)
     for name in ("conversion.yml", "regions.yml"):
         shutil.copyfile(SHARED / name, content / name)
+    shutil.copyfile(ROOT / "tests" / "fixtures" / "archive-shared" / "glossary.yml", content / "glossary.yml")
     (content / "library.yml").write_text("root_report: jilin-2023\n", encoding="utf-8")
     shutil.copytree(FIXTURE, content / "reports" / "jilin-2023")
     for report in FIXTURES.iterdir():
@@ -179,6 +180,26 @@ def test_the_archive_s_downloads_cover_every_report(site):
     for row in rows[:: max(1, len(rows) // 40)]:
         path, _, anchor = row["url"].partition("#")
         assert soup(page_file(site, path)).find(id=anchor) is not None, row["url"]
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.code)
+def test_a_shared_term_is_defined_once_and_lists_every_report_using_it(site, edition):
+    page = site / edition.prefix / "terms" / "index.html"
+    terms = soup(page)
+    uses = {}
+    for entry in terms.select(".term-entry"):
+        items = entry.find_next("ul", class_="term-uses").select("li")
+        uses[entry["id"]] = [li.select_one(".term-uses__year").get_text() for li in items]
+        for link in entry.find_next("ul", class_="term-uses").select("a"):
+            path, _, anchor = link["href"].partition("#")
+            target = (page.parent / path / "index.html").resolve()
+            assert soup(target).find(id=anchor) is not None, link["href"]
+    # The flagship's own entry for 十四五 is that term: its uses count too, newest first.
+    assert uses == {"g-14th-five-year-plan": ["2023", "2022"], "g-six-stabilities": ["2022"]}
+    glossary = soup(site / edition.prefix / "national/2022/glossary/index.html")
+    link = glossary.select_one("#g-six-stabilities").find_next("p", class_="term-everywhere").a["href"]
+    assert link == "../../../terms/#g-six-stabilities"
+    assert glossary.select_one("a.term, .term-entry") is not None
 
 
 def test_a_report_folder_with_a_wrong_name_is_an_error_naming_it(tmp_path):

@@ -258,3 +258,18 @@ def test_the_clause_number_offers_a_citation(open_page, site, edition):
     assert "§3.1.3" in english and edition.citation_name_en in english and link in english
     page.keyboard.press("Escape")
     page.locator(".cite").wait_for(state="hidden")
+
+
+@pytest.mark.parametrize("path", ["p3/3/#p3-3-3", "p1/#p1-8", "zh-tw/p3/2/#p3-2-4"])
+def test_arriving_at_a_clause_marks_it_in_the_table_of_contents(open_page, path):
+    page = open_page(path)
+    page.wait_for_timeout(600)
+    anchor = "#" + path.split("#")[1]
+    active = page.eval_on_selector_all(".md-nav--secondary .md-nav__link--active", "els => els.map(a => a.getAttribute('href'))")
+    assert active and set(active) == {anchor}, active
+
+
+def test_slash_focuses_the_search(open_page):
+    page = open_page("p1/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "cs-input"

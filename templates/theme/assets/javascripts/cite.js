@@ -79,6 +79,63 @@
     return item;
   }
 
+  // The English of a clause, in place below it (Chinese editions with a translation).
+  var translation = null;
+
+  function loadTranslation() {
+    if (!translation) {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
+      translation = fetch(new URL(data.english, root)).then(function (r) { return r.json(); });
+    }
+    return translation;
+  }
+
+  function placeOf(clause) {
+    var item = clause.closest(".clause.item");
+    return item && item !== clause ? item : clause;
+  }
+
+  function toggleEnglish(id) {
+    var clause = document.getElementById(id);
+    if (!clause) return;
+    var place = placeOf(clause);
+    var shown = place.nextElementSibling;
+    if (shown && shown.classList.contains("en-inline")) {
+      shown.remove();
+      return;
+    }
+    var sentences = Array.prototype.map.call((place.matches(".clause") ? place : clause).querySelectorAll(".s[id]"),
+      function (span) { return span.id; });
+    loadTranslation().then(function (table) {
+      var box = document.createElement("div");
+      box.className = "en-inline";
+      box.lang = "en";
+      sentences.forEach(function (key) {
+        var entry = table.sentences[key];
+        if (!entry) return;
+        var span = document.createElement("span");
+        span.className = "en-inline__s" + (entry.state !== "current" ? " en-inline__s--" + entry.state : "");
+        span.textContent = entry.state === "pending" ? strings.translation_pending : entry.en + " ";
+        if (entry.state === "stale") span.title = strings.translation_stale;
+        box.appendChild(span);
+      });
+      place.insertAdjacentElement("afterend", box);
+    });
+  }
+
+  function englishRow(id) {
+    var item = document.createElement("div");
+    item.className = "cite__row";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite__copy";
+    button.textContent = strings.show_english;
+    button.addEventListener("click", function () { toggleEnglish(id); close(); });
+    item.appendChild(button);
+    return item;
+  }
+
   function open(link) {
     var id = link.getAttribute("href").slice(1);
     var number = link.getAttribute("data-n");
@@ -91,6 +148,7 @@
     menu.appendChild(row(strings.cite_link, url));
     menu.appendChild(row(strings.cite_zh, chinese(number, url)));
     menu.appendChild(row(strings.cite_en, english(number, url)));
+    if (data.english) menu.appendChild(englishRow(id));
     menu.hidden = false;
     var box = link.getBoundingClientRect();
     var width = Math.min(352, document.documentElement.clientWidth - 16);

@@ -466,4 +466,17 @@
 
   markArrival();
   window.addEventListener("hashchange", markArrival);
+
+  // "/" or "s" focuses the search, as on most sites with one (not while typing elsewhere).
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (typing || event.ctrlKey || event.metaKey || event.altKey || (event.key !== "/" && event.key !== "s")) return;
+    event.preventDefault();
+    if (!window.matchMedia("(min-width: 60em)").matches) {
+      root.classList.add("cs--open");
+      toggle.setAttribute("aria-expanded", "true");
+    }
+    input.focus();
+  });
 })();
