@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -56,6 +58,10 @@ def load(path: Path, display: str, report: Report) -> tuple[Highlight, ...]:
     return tuple(found)
 
 
+# Words that only link a label to its figure (粮食产量稳定在 800亿斤): the card shows 粮食产量.
+LINKING = re.compile(r"(?:稳定在|保持在|控制在|达到|在|为)$")
+
+
 def _card(text: str, en: str, report: Report) -> Highlight | None:
     sentence = next((s for s in sentences(report) if text in s.text), None)
     figures = found_figures(text)
@@ -65,7 +71,7 @@ def _card(text: str, en: str, report: Report) -> Highlight | None:
     figure = figures[0]
     rest = text[at + len(figure) :]
     figure += next((q for q in QUALIFIERS if rest.startswith(q)), "")
-    return Highlight(text, en, sentence.id, text[:at], figure)
+    return Highlight(text, en, sentence.id, LINKING.sub("", text[:at]) or text[:at], figure)
 
 
 def convert(cards: tuple[Highlight, ...], convert) -> tuple[Highlight, ...]:

@@ -259,6 +259,10 @@ def load(path: Path, display: str) -> tuple[dict, dict[str, int]]:
 def resolve(inferred: Metadata, given: dict, known: tuple[Region, ...], display: str, lines: dict[str, int]) -> Metadata:
     """Return the inferred metadata with report.yml's fields in place; a given region
     re-derives the English fields that depend on it unless those are given too."""
+    url = given.get("source_url", "")
+    if url and not re.fullmatch(r"https?://[^\s\"'<>]+", url):
+        raise_if_any([Problem(display, lines.get("source_url", 1), "report metadata: source_url must be an http(s) "
+                              f"address (got {url[:60]!r})")])
     if "region" in given and region_table.by_key(known, given["region"]) is None:
         raise_if_any([Problem(display, lines.get("region", 1), f"report metadata: unknown region {given['region']!r} "
                               "(a key of content/regions.yml)")])

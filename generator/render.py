@@ -21,7 +21,7 @@ from . import structure
 from .changelog import changelog
 from .changelog import diff as changelog_diff
 from .conversion import Converter
-from .editions import CHINESE
+from .editions import CHINESE, EDITIONS
 from .figures import Figure, found_figures
 from .figures import english as english_figure
 from .highlights import Highlight
@@ -296,6 +296,8 @@ def render_page(env: Environment, site: Site, page: Page, where: dict[str, Page]
         title_line=lambda: _title_line(site),
         url=_url(site, page, where),
         download=lambda name: relative_url(site.root() + page.url, site.base + "downloads/") + name,
+        other_editions=lambda: [(e.name, relative_url(site.root() + page.url, site.root(e) + page.url), e.code == site.edition.code)
+                                for e in EDITIONS],
         everywhere=lambda term: (relative_url(site.root() + page.url, site.edition.prefix + "terms/") + "#" + term.anchor
                                  if term.shared and site.base else ""),
         structure=lambda: _structure(site, page, where),
@@ -405,13 +407,23 @@ def _english_sentencer(site: Site, page: Page) -> Callable[[Sentence], Markup]:
     return sentence
 
 
+QUOTE_OPENS = re.compile(r'(^|[\s(\[{|\u2014\u2013/])"')
+APOSTROPHE = re.compile(r"(?<=\w)'|'(?=\w)")
+
+
+def curly(text: str) -> str:
+    """Return English with typewriter quotes as typographic ones: "a" -> \u201ca\u201d, it's -> it\u2019s."""
+    text = QUOTE_OPENS.sub(lambda m: m.group(1) + "\u201c", text).replace('"', "\u201d")
+    return APOSTROPHE.sub("\u2019", text)
+
+
 def _english_text(site: Site, page: Page) -> Callable[[str], Markup]:
-    """Return a function giving English with [[term]] markers as glossary links."""
+    """Return a function giving English with [[term]] markers as glossary links, its quotes curly."""
     glossary = relative_url(page.url, site.glossary_url)
 
     def english(text: str) -> Markup:
         pieces = []
-        for piece, key in segments(text):
+        for piece, key in segments(curly(text)):
             term = site.terms_by_id.get(site.term_ids.get(key, ""))
             if term is None:
                 pieces.append(escape_text(piece or key))

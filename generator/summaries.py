@@ -93,20 +93,9 @@ def load(folder: Path, display) -> tuple[Summary, ...]:
     """Read every summary file of the folder (sorted by name)."""
     if not folder.is_dir():
         return ()
-    problems, found = [], []
-    for path in sorted(folder.glob("*.yml")):
-        shown = display(path)
-        data = yamlfile.load(path, shown)
-        if not isinstance(data, yamlfile.Mapping):
-            problems.append(Problem(shown, 1, "expected a mapping of clause ids to summaries"))
-            continue
-        for key, entry in data.items():
-            checked = yamlfile.check_mapping(entry, FIELDS, shown, f"summary {key!r}", data.line_of(key))
-            problems += checked
-            if not checked:
-                found.append(_summary(key, entry, shown, data.line_of(key)))
+    entries, problems = yamlfile.keyed_entries(folder, display, FIELDS, "summary", "clause ids to summaries")
     raise_if_any(problems)
-    return tuple(found)
+    return tuple(_summary(key, entry, shown, line) for shown, key, entry, line in entries)
 
 
 def _summary(key, entry: yamlfile.Mapping, shown: str, line: int) -> Summary:

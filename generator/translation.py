@@ -96,22 +96,14 @@ def load(folder: Path, display: Callable[[Path], str]) -> tuple[Line, ...]:
     """Read every translation file of the folder (sorted by name); no folder, no English."""
     if not folder.is_dir():
         return ()
-    problems, found, seen = [], [], {}
-    for path in sorted(folder.glob("*.yml")):
-        shown = display(path)
-        data = yamlfile.load(path, shown)
-        if not isinstance(data, yamlfile.Mapping):
-            problems.append(Problem(shown, 1, "expected a mapping of sentence ids to their English"))
+    entries, problems = yamlfile.keyed_entries(folder, display, FIELDS, "sentence", "sentence ids to their English")
+    found, seen = [], {}
+    for shown, key, entry, line in entries:
+        if str(key) in seen:
+            problems.append(Problem(shown, line, f"sentence {key!r}: already translated at {seen[str(key)]}"))
             continue
-        for key, entry in data.items():
-            line = data.line_of(key)
-            checked = yamlfile.check_mapping(entry, FIELDS, shown, f"sentence {key!r}", line)
-            if str(key) in seen:
-                checked.append(Problem(shown, line, f"sentence {key!r}: already translated at {seen[str(key)]}"))
-            seen.setdefault(str(key), f"{shown}:{line}")
-            problems += checked
-            if not checked:
-                found.append(Line(str(key), " ".join(entry["en"].split()), str(entry.get("fingerprint") or ""), shown, line))
+        seen[str(key)] = f"{shown}:{line}"
+        found.append(Line(str(key), " ".join(entry["en"].split()), str(entry.get("fingerprint") or ""), shown, line))
     raise_if_any(problems)
     return tuple(found)
 

@@ -170,3 +170,22 @@ def _check_field(value: Mapping, spec: Field, path: str, what: str) -> list[Prob
 def _type_name(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(TYPE_NAMES.get(k, k.__name__) for k in kinds)
+
+
+def keyed_entries(folder: Path, display, fields: tuple[Field, ...], what: str, expected: str):
+    """Read every YAML file of a folder (sorted by name) that maps ids to entries; return
+    (entries as (shown path, key, entry, line), problems): each entry checked against
+    `fields`, each file that is not a mapping a problem ("expected a mapping of {expected}")."""
+    found, problems = [], []
+    for path in sorted(folder.glob("*.yml")):
+        shown = display(path)
+        data = load(path, shown)
+        if not isinstance(data, Mapping):
+            problems.append(Problem(shown, 1, f"expected a mapping of {expected}"))
+            continue
+        for key, entry in data.items():
+            checked = check_mapping(entry, fields, shown, f"{what} {key!r}", data.line_of(key))
+            problems += checked
+            if not checked:
+                found.append((shown, key, entry, data.line_of(key)))
+    return found, problems

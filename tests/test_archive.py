@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import archive, library, search
+from generator import archive, library, outputs, search
 from generator.editions import EDITIONS
 
 from .conftest import FIXTURE, ROOT, SHARED
@@ -274,6 +274,23 @@ def test_a_clause_link_to_the_old_home_page_lands_on_the_report(served):
     page.goto(f"{url}/p3/1/#p3-1-2")
     page.wait_for_url(re.compile(r".*/jilin/2023/p3/1/#p3-1-2$"))
     page.context.close()
+
+
+def test_shards_built_apart_merge_into_the_whole_archive(tmp_path, site):
+    where = make_archive(tmp_path)
+    for k in range(2):
+        part = archive.Archive(ROOT, tmp_path / f"docs-{k}", tmp_path / f"site-{k}", "", where.shared)
+        outcome = archive.build(part, strict=True, jobs=1, only=f"{k}/2")
+        assert outcome.built and not (part.site / "index.html").exists()  # no library in a shard
+    for k in range(2):  # what the workflow's merge job does with the shards' artifacts
+        shutil.copytree(tmp_path / f"site-{k}", where.site, dirs_exist_ok=True)
+        shutil.copytree(tmp_path / f"docs-{k}" / ".archive", where.docs / ".archive", dirs_exist_ok=True)
+        shutil.copyfile(tmp_path / f"docs-{k}" / outputs.MARKER, where.docs / outputs.MARKER)
+    merged = archive.build(where, strict=True, jobs=1)
+    assert merged.built == [] and sorted(merged.reused) == sorted(SLUGS)
+    whole = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    parts = {p.relative_to(where.site).as_posix() for p in where.site.rglob("*") if p.is_file()}
+    assert parts == whole
 
 
 # Last: changes the archive the tests above read.

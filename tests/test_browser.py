@@ -146,8 +146,9 @@ def test_a_tap_shows_the_definition_and_a_second_tap_follows_the_link(open_page,
                          ids=lambda e: e.code)
 def test_the_switcher_keeps_page_and_anchor(open_page, site, source, target):
     page = open_page(f"{source.prefix}p3/1/#p3-1-3-s4")
-    page.click(".md-header__option .md-select button")
-    page.click(f"a[data-edition='{target.code}']")
+    switcher = page.locator(f".editions a[data-edition='{target.code}']")
+    assert switcher.is_visible() and target.name in switcher.get_attribute("aria-label")
+    switcher.click()
     page.wait_for_url(f"{site}/{target.prefix}p3/1/#p3-1-3-s4")
     assert page.locator('[id="p3-1-3-s4"]').count() == 1
 
@@ -273,3 +274,15 @@ def test_slash_focuses_the_search(open_page):
     page = open_page("p1/")
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.id") == "cs-input"
+
+
+@pytest.mark.parametrize("path, query", [("zh-tw/", "冰雪经济"), ("", "冰雪經濟"), ("zh-hk/p3/1/", "扩大内需")],
+                         ids=["simplified-on-taiwan", "traditional-on-simplified", "simplified-on-hong-kong"])
+def test_search_finds_a_query_in_the_other_script(open_page, path, query):
+    page = open_page(path)
+    page.fill(".cs__input", query)
+    page.wait_for_selector(".cs__link", timeout=10000)
+    marks = page.eval_on_selector_all(".cs__excerpt mark", "els => els.map(e => e.textContent)")
+    assert marks, "no result"
+    # The result shows the edition's own text, the query's words marked in its script.
+    assert all(len(m) == len(query) and m != query for m in marks), marks

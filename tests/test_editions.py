@@ -123,7 +123,7 @@ def test_with_a_public_address_the_sitemap_lists_every_page_and_its_alternates(c
 def test_interface_strings_are_converted(built_site):
     tw = soup(built_site / "zh-tw" / "index.html")
     hk = soup(built_site / "zh-hk" / "index.html")
-    assert tw.select_one("h2#contents").get_text() == "目錄"
+    assert tw.select_one("h2#contents").get_text() == "報告各部分"
     assert [a.get_text(strip=True) for a in tw.select(".md-sidebar--primary .md-nav__link")][-1] == "修訂記錄"
     assert hk.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == "2023年吉林省人民政府工作報告"
     assert "「三個五」" in (built_site / "zh-hk" / "p1" / "index.html").read_text(encoding="utf-8")
