@@ -44,8 +44,12 @@ $(BENCH_STAMP): $(STAMP) bench/requirements.txt
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)
+	$(BIN)/python bench/archive.py
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/regenerate.py
+	@if command -v npm >/dev/null && [ -f site/index.html ]; then \
+		cd bench && npm install --no-audit --no-fund --silent && cd .. && $(BIN)/python bench/lighthouse.py site; \
+	else echo "lighthouse: needs npm and a built site/ (make site); skipped"; fi
 
 profile: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py --profile

@@ -13,7 +13,6 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import re
 import resource
 import shutil
 import subprocess
@@ -43,15 +42,13 @@ def build(content: Path, work: Path, *flags: str) -> tuple[float, float, str]:
 
 
 def copy_content(target: Path, repeat: int = 1) -> Path:
-    """Copy content/ (its reports repeated under later years when repeat > 1)."""
+    """Copy content/ (its reports repeated, as jilin-2023-copy1…, when repeat > 1)."""
     shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("anchors.lock"))
     reports = target / "reports"
     originals = sorted(p for p in reports.iterdir() if p.is_dir())
     for copy in range(1, repeat):
         for folder in originals:
-            region, year = re.match(r"(.+)-(\d{4})", folder.name).groups()
-            shutil.copytree(folder, reports / f"{region}-{int(year) + 100 * copy}",
-                            ignore=shutil.ignore_patterns("anchors.lock"))
+            shutil.copytree(folder, reports / f"{folder.name}-copy{copy}", ignore=shutil.ignore_patterns("anchors.lock"))
     return target
 
 

@@ -286,3 +286,14 @@ def test_search_finds_a_query_in_the_other_script(open_page, path, query):
     assert marks, "no result"
     # The result shows the edition's own text, the query's words marked in its script.
     assert all(len(m) == len(query) and m != query for m in marks), marks
+
+
+def test_a_glossary_hit_names_its_term_and_opens_its_entry(open_page, site):
+    page = open_page("")
+    page.fill(".cs__input", "一主六双")
+    page.wait_for_selector(".cs__link", timeout=10000)
+    hit = next(link for link in page.query_selector_all(".cs__link") if "glossary/" in link.get_attribute("href"))
+    assert "一主六双" in hit.query_selector(".cs__where").inner_text()
+    assert hit.query_selector(".cs__excerpt mark") is not None
+    hit.click()
+    page.wait_for_url(f"{site}/glossary/#g-one-core-six-pairs")

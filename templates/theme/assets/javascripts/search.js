@@ -75,7 +75,7 @@
         pages = data.pages;
         clauses = data.clauses.map(function (row, order) {
           var text = row[3] + row[4].map(function (s) { return s[1]; }).join("");
-          return { page: row[0], id: row[1], number: row[2], heading: squeeze(row[3]),
+          return { page: row[0], id: row[1], number: row[2], heading: squeeze(row[3]), title: row[3],
                    text: squeeze(text), sentences: row[4], order: order,
                    reference: pages[row[0]][2] === "glossary" };
         });
@@ -151,9 +151,12 @@
     link.className = "cs__link";
     var head = document.createElement("span");
     head.className = "cs__where";
-    head.textContent = (hit.clause.number ? hit.clause.number + " " : "") + page[1];
+    // A glossary entry says which term it is, and its excerpt holds the term.
+    head.textContent = hit.clause.reference ? page[1] + " · " + hit.clause.title
+      : (hit.clause.number ? hit.clause.number + " " : "") + page[1];
     link.appendChild(head);
-    link.appendChild(excerpt(sentence[1] || page[1], hit.terms));
+    var text = hit.clause.reference ? hit.clause.title + "：" + (sentence[1] || "") : sentence[1] || page[1];
+    link.appendChild(excerpt(text, hit.terms));
     var li = document.createElement("li");
     li.appendChild(link);
     return li;
