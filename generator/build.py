@@ -28,7 +28,7 @@ from . import outputs
 from . import redirects as redirect_pages
 from .outputs import mark as outputs_mark
 from .redirects import Redirect
-from .writer import WriteReport, write_file, write_tree
+from .writer import WriteReport, write_tree
 
 
 FLAGSHIP = Path("content") / "reports" / "jilin-2023"

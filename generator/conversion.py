@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Mapping
 from . import yamlfile
 from .errors import Problem, raise_if_any
 from .metadata import Metadata
-from .model import Appendix, Line, Paragraph, Part, Report, Section, Sentence, paragraphs, transform
+from .model import Appendix, Line, Part, Report, Section, Sentence, paragraphs, transform
 from .yamlfile import Field
 
 CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})

@@ -19,7 +19,6 @@ For the whole site:
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import shutil
@@ -30,7 +29,7 @@ from . import conversion, figures, glossary, indicators, pages, render, search, 
 from . import outputs
 from . import redirects as redirect_pages
 from .downloads import cell
-from .editions import EDITIONS, SOURCE, TRADITIONAL
+from .editions import EDITIONS, TRADITIONAL
 from .lock import read_lock
 from .model import sentences
 from .writer import write_tree

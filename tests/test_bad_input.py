@@ -17,7 +17,6 @@ import pytest
 
 from generator import build as builder
 from generator import cli, outputs
-from generator.errors import InputError
 
 from .conftest import ROOT, project_for
 

@@ -16,7 +16,7 @@ from generator.conversion import Converter, converter_for, load_overrides
 from generator.editions import HONG_KONG, TAIWAN, TRADITIONAL
 from generator.errors import InputError
 from generator.parse import split_sentences
-from .conftest import ROOT, FIXTURE, SHARED
+from .conftest import FIXTURE, SHARED
 
 
 # simplified phrase as it occurs in report.txt, Taiwan form, Hong Kong form

@@ -13,7 +13,7 @@ from generator.editions import EDITIONS, HONG_KONG, SOURCE, TAIWAN, TRADITIONAL
 
 from .helpers import page_file, reading_order, report_text, soup
 from .test_site import SITE_PATH, edition_files, source_sentences
-from .conftest import ROOT, SHARED
+from .conftest import SHARED
 
 TRADITIONAL_EDITIONS = [e for e in EDITIONS if e.opencc]
 # Characters that OpenCC would still change, in the only words where the

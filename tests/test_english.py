@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 
 from generator import build as builder
-from generator.content import Acceptance
 from generator.errors import InputError
-from generator.summaries import coverage, load, targets
+from generator.summaries import coverage, targets
 
 from .helpers import page_file, soup
 from .test_site import SITE_PATH, edition_files

@@ -17,7 +17,7 @@ from generator.model import Sentence
 
 from .helpers import soup
 from .test_site import edition_files
-from .conftest import ROOT, FIXTURE, SHARED, project_for
+from .conftest import FIXTURE, SHARED, project_for
 
 
 def term(id: str, text: str, *aliases: str) -> Term:

@@ -2,7 +2,6 @@
 errors name the file, the line and the key."""
 
 import datetime
-from pathlib import Path
 
 import pytest
 

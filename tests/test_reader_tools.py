@@ -16,7 +16,7 @@ from generator.parse import parse
 
 from .helpers import soup
 from .test_site import edition_files
-from .conftest import ROOT, FIXTURE
+from .conftest import FIXTURE
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from generator.errors import InputError
 from generator.lock import read_lock
 
 from .helpers import soup
-from .conftest import ROOT, FIXTURE, project_for
+from .conftest import FIXTURE, project_for
 
 REVISION = "- date: 2023-03-01\n  note: 更正。\n  note_en: Corrections.\n"
 

@@ -6,7 +6,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import pytest
 
@@ -15,7 +15,7 @@ from generator.editions import EDITIONS
 from generator.model import nodes
 from generator.parse import parse
 
-from .helpers import broken_links, page_file, reading_order, report_text, soup
+from .helpers import broken_links, reading_order, report_text, soup
 from .conftest import FIXTURE
 
 SITE_PATH = "/jilin-report-2023"  # the path of site_url, used by the 404 page
