@@ -163,13 +163,12 @@ def _theme(site: render.Site) -> dict:
     """Return what the theme templates need of an edition (config.extra)."""
     meta, edition = site.meta, site.edition
     return {
-        "alternate": [_switcher_entry(e) for e in EDITIONS],
+        "alternate": [switcher_entry(e) for e in EDITIONS],
         "edition": edition.code,
         "report_path": site.base,
         "archive": bool(site.base),
         "og_locale": edition.og_locale,
-        "ui": {key: value for prefix in ("search", "cite", "library_home", "translation", "show_", "hide_")
-               for key, value in edition.ui(prefix).items()},
+        "ui": interface_strings(edition),
         "cite": {
             "author": meta.speaker, "title": meta.title, "publisher": meta.publisher, "place": meta.place,
             "author_en": meta.speaker_en.split(",")[0], "title_en": meta.title_en,
@@ -352,10 +351,16 @@ def _edition_config(project, out: EditionOutput, stage: Path, static_pages: bool
     )
 
 
+def interface_strings(edition: Edition) -> dict[str, str]:
+    """Return the interface strings the theme's scripts use (search, cite, English in place)."""
+    return {key: value for prefix in ("search", "cite", "library_home", "translation", "show_", "hide_")
+            for key, value in edition.ui(prefix).items()}
+
+
 SHORT_NAMES = {"zh-Hans": "简", "zh-Hant-TW": "臺", "zh-Hant-HK": "港", "en": "EN"}
 
 
-def _switcher_entry(edition: Edition) -> dict[str, str]:
+def switcher_entry(edition: Edition) -> dict[str, str]:
     return {"code": edition.code, "name": edition.name, "lang": edition.lang, "prefix": edition.prefix,
             "og_locale": edition.og_locale, "short": SHORT_NAMES.get(edition.code, edition.code)}
 

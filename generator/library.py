@@ -147,12 +147,12 @@ def _nav(edition, records: list, known, convert) -> list[dict[str, str]]:
 
 def _theme(edition) -> dict:
     return {
-        "alternate": [builder._switcher_entry(e) for e in EDITIONS],
+        "alternate": [builder.switcher_entry(e) for e in EDITIONS],
         "edition": edition.code,
         "report_path": "",
         "archive": True,
         "og_locale": edition.og_locale,
-        "ui": edition.ui("search") | edition.ui("cite") | edition.ui("library_home"),
+        "ui": builder.interface_strings(edition),
         "cite": {},
         "library": True,
     }
