@@ -258,6 +258,7 @@ EN_STRINGS = MappingProxyType(
         "targets_csv": "Download this table (CSV)",
         "chart_legend": "Light bars are targets (with their qualifier: about, at least…); dots are the results the next year's report gives.",
         "other_editions": "Other editions",
+        "translation_note": "This English edition gives the whole report in English, sentence by sentence, beside the Chinese, with a summary of each part and section at a glance. The Chinese text is authoritative; the clause numbers and links are the Chinese edition's.",
         "edition_note": "This English edition gives a faithful summary of every part, section and item of the report, with the figures as published. The Chinese text is authoritative; every summary links to its clause in each Chinese edition.",
     }
 )
