@@ -26,22 +26,35 @@ def test_workflow_is_valid_against_the_github_schema():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_workflow_tests_builds_reports_and_deploys():
+def test_workflow_tests_builds_in_shards_merges_and_deploys():
     flow = yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     triggers = flow["on"]
     assert triggers["push"]["paths-ignore"] == ["README.md"] == triggers["pull_request"]["paths-ignore"]
-    build = flow["jobs"]["build"]["steps"]
-    runs = [step.get("run", "") for step in build]
-    uses = [step.get("uses", "") for step in build]
-    python = next(step for step in build if step.get("uses", "").startswith("actions/setup-python"))
+    jobs = flow["jobs"]
+    test = jobs["test"]["steps"]
+    python = next(step for step in test if step.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["cache"] == "pip"
-    assert runs.index("make test") < runs.index("make site")
-    report = next(step for step in build if step.get("name") == "Revision report")
+    assert "make test" in [step.get("run", "") for step in test]
+    engines = next(step for step in test if "ENGINE=properdocs" in step.get("run", ""))
+    assert "diff -r" in engines["run"]
+    report = next(step for step in test if step.get("name") == "Revision report")
     assert report["if"] == "github.event_name == 'pull_request'" and "GITHUB_STEP_SUMMARY" in report["run"]
-    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
-    deploy = flow["jobs"]["deploy"]
-    assert deploy["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
-    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
+    # The shards: GitHub's matrix, every shard after the tests, one build each.
+    shard = jobs["shard"]
+    assert shard["needs"] == "test" and shard["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    shards = shard["strategy"]["matrix"]["shard"]
+    assert shards == [str(k) for k in range(int(flow["env"]["SHARDS"]))]
+    build = next(step for step in shard["steps"] if "make site" in step.get("run", ""))
+    assert "--shard ${{ matrix.shard }}/${{ env.SHARDS }}" in build["run"] and "SITE_URL" in build["env"]
+    assert any(step.get("uses", "").startswith("actions/upload-artifact") for step in shard["steps"])
+    # The merge builds the library over every shard's reports, then Pages deploys it.
+    merge = jobs["merge"]
+    assert merge["needs"] == "shard"
+    runs = [step.get("run", "") for step in merge["steps"]]
+    assert any("cp -a" in run for run in runs) and "make site" in runs
+    assert any(step.get("uses", "").startswith("actions/upload-pages-artifact") for step in merge["steps"])
+    deploy = jobs["deploy"]
+    assert deploy["needs"] == "merge" and deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
 
 
 def files(site: Path) -> dict[str, bytes]:
