@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -81,3 +82,19 @@ def broken_links(site: Path, files: list[Path] | None = None) -> tuple[list[str]
                 if unquote(parsed.fragment) not in ids[target_file]:
                     broken.append(f"{path.relative_to(site)}: missing anchor {url}")
     return broken, checked
+
+
+def ids_by_edition(site: Path) -> dict[str, Counter]:
+    """Return, per edition folder ("" for simplified), how often each id stands on its pages
+    (in the article); fail on a page that holds an id twice."""
+    prefixes = ("", "zh-tw/", "zh-hk/", "en/")
+    found = {}
+    for prefix in prefixes:
+        found[prefix] = Counter()
+        for path in (site / prefix).rglob("index.html"):
+            if prefix == "" and any(path.is_relative_to(site / p) for p in prefixes if p):
+                continue
+            ids = [el["id"] for el in soup(path).select("article [id]")]
+            assert len(ids) == len(set(ids)), f"{path}: an id twice on one page"
+            found[prefix].update(ids)
+    return found
