@@ -21,7 +21,6 @@ Every report's record (what the library needs of it) is kept in
 
 from __future__ import annotations
 
-import concurrent.futures
 import dataclasses
 import hashlib
 import json
@@ -33,12 +32,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import build as builder
-from . import outputs, regions
+from . import catalog, outputs, regions, source, website, workers
 from .content import Acceptance
 from .editions import EDITIONS
 from .errors import InputError, Problem
 
-SLUG_RE = re.compile(r"^([a-z][a-z0-9-]*?)-((?:1[89]|20)\d\d)(?:-([a-z0-9][a-z0-9-]*))?$")
 RECORDS = ".archive"
 FINGERPRINTED = ("generator", "templates", "mkdocs.yml", "requirements.txt")
 
@@ -80,6 +78,10 @@ class Record:
     warnings: list = dataclasses.field(default_factory=list)
     notes: list = dataclasses.field(default_factory=list)
     lock: str = ""
+    digest: str = ""
+    source: str = ""
+    addresses: list = dataclasses.field(default_factory=list)  # every page address it ever published (/p3/1/)
+    first: str = ""  # the date of its first publication (its first revision)
 
 
 def discover(reports: Path, known: tuple[regions.Region, ...]) -> tuple[Entry, ...]:
@@ -87,9 +89,13 @@ def discover(reports: Path, known: tuple[regions.Region, ...]) -> tuple[Entry, .
     lists them) and year; a folder whose name does not read `<region>-<year>` is an error."""
     found, problems = [], []
     order = {region.key: index for index, region in enumerate(known)}
+    if reports.is_symlink():
+        raise InputError([source.link_problem(reports, str)])
     for folder in sorted(p for p in reports.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        match = SLUG_RE.match(folder.name)
-        if not (folder / "report.txt").is_file():
+        match = regions.FOLDER_RE.match(folder.name)
+        if folder.is_symlink():
+            problems.append(source.link_problem(folder, str))
+        elif not (folder / "report.txt").is_file():
             problems.append(Problem(str(folder), 0, "a report folder needs a report.txt"))
         elif not match or match.group(1) not in order:
             problems.append(Problem(str(folder), 0, "a report folder is named <region>-<year>, the region a key of "
@@ -112,25 +118,54 @@ def shard(entries: tuple[Entry, ...], spec: str) -> tuple[Entry, ...]:
     return tuple(e for index, e in enumerate(entries) if index % n == k)
 
 
-def fingerprint(paths: list[Path], extra: str = "") -> str:
-    """Return a hash of the contents of files (folders: every file in them) and a string."""
+def fingerprint(paths: list[tuple[Path, Path]], extra: str = "") -> str:
+    """Return a hash of the contents of files (folders: every file in them), each named by its
+    path relative to the folder given with it (never where the checkout lies), and a string."""
     digest = hashlib.sha256(extra.encode("utf-8"))
-    for path in paths:
+    for path, base in paths:
         files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) if path.is_dir() else [path]
         for file in files:
             if file.exists():
-                digest.update(file.as_posix().encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+                digest.update(file.relative_to(base).as_posix().encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
-def common_key(root: Path, shared: Path, site_url: str) -> str:
-    """Return the part of every report's key that the shared inputs and the generator give."""
-    shared_files = [p for p in sorted(shared.glob("*.yml"))]
-    return fingerprint([root / name for name in FINGERPRINTED] + shared_files, site_url)
+def common_key(root: Path, shared: Path, site_url: str, settings: str = "") -> str:
+    """Return the part of every report's key that the generator, the shared inputs, the site's
+    address and the build's settings (flags, engine, date) give."""
+    shared_files = [(p, shared) for p in sorted(shared.glob("*.yml"))]
+    return fingerprint([(root / name, root) for name in FINGERPRINTED] + shared_files, f"{site_url}\0{settings}")
 
 
 def report_key(entry: Entry, common: str) -> str:
-    return fingerprint([entry.folder], common + entry.base)
+    """Return the key of a report's output: its folder (its anchor lock too, which records
+    every removal accepted) and where it stands."""
+    return fingerprint([(entry.folder, entry.folder)], f"{common}\0{entry.base}")
+
+
+def settings(strict: bool, english: bool) -> str:
+    """Return what of a build's settings shapes its output or its verdict."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return f"strict={strict} english={english} engine={website.engine()} epoch={epoch}"
+
+
+@dataclass(frozen=True)
+class Consent:
+    """What the editor accepts for an archive build, report by report (by folder name)."""
+
+    removals: frozenset[str] = frozenset()
+    ambiguous: frozenset[str] = frozenset()
+    fresh: frozenset[str] = frozenset()
+
+    def of(self, slug: str) -> Acceptance:
+        return Acceptance(removals=slug in self.removals, ambiguous=slug in self.ambiguous, fresh=slug in self.fresh)
+
+    def unknown(self, names: set[str]) -> list[Problem]:
+        """Return a problem for every name accepted that is no report's."""
+        given = {"--accept-removals": self.removals, "--accept-ambiguous": self.ambiguous,
+                 "--accept-fresh-history": self.fresh}
+        return [Problem(flag, 0, f"no report is named {name!r} (a folder of content/reports, or a report the archive "
+                                 "published)") for flag, chosen in given.items() for name in sorted(chosen - names)]
 
 
 # Building one report (in a worker process) ---------------------------------------------------
@@ -205,6 +240,10 @@ class Archive:
     def records(self) -> Path:
         return self.docs / RECORDS
 
+    @property
+    def catalog(self) -> Path:
+        return self.shared / catalog.FILE
+
     def project(self) -> builder.Project:
         """Return a project for the archive's own pages (the library)."""
         return builder.Project.at(self.root, self.reports, self.docs / "_library", self.site, self.shared, self.site_url)
@@ -220,56 +259,142 @@ class Outcome:
     seconds: dict[str, float] = dataclasses.field(default_factory=dict)
 
 
-def build(archive: Archive, strict: bool = False, accept: Acceptance = Acceptance(), english: bool = False,
+@dataclass(frozen=True)
+class Run:
+    """The settings of one archive build."""
+
+    strict: bool = False
+    english: bool = False
+    consent: Consent = Consent()
+    jobs: int | None = None
+    only: str = "0/1"
+    record_locks: bool = True
+
+    @property
+    def whole(self) -> bool:
+        """Whether this build covers the whole archive (not one shard of it)."""
+        return self.only in ("", "0/1")
+
+
+def build(archive: Archive, strict: bool = False, accept: Consent = Consent(), english: bool = False,
           jobs: int | None = None, only: str = "0/1", record_locks: bool = True) -> Outcome:
     """Build the archive (or one shard of it) into `site/`; see the module docstring."""
-    from . import library
-
+    run = Run(strict, english, accept, jobs, only, record_locks)
     sources = (archive.shared, archive.root / "templates", Path(__file__).parent)
     outputs.guard(archive.site, "site", sources, archive.root)
     outputs.guard(archive.docs, "docs", sources, archive.root)
-    known = _regions(archive)
-    entries = shard(discover(archive.reports, known), only)
+    known = known_regions(archive)
+    every = discover(archive.reports, known)
+    settled, gone = survey(archive, every, run.consent)
+    entries = shard(every, only)
     outcome = Outcome()
     with outputs.turn(archive.site):
         outputs.mark(archive.docs)
         fresh = outputs.fresh_folder(archive.site)
+        staged = None
         try:
-            start = time.perf_counter()
-            outcome.records = _reports(archive, entries, fresh, strict, accept, english, jobs, record_locks, outcome)
-            outcome.seconds["reports"] = time.perf_counter() - start
-            start = time.perf_counter()
-            if only in ("", "0/1"):
-                library.write(archive, outcome.records, known, fresh)
-            outcome.seconds["library"] = time.perf_counter() - start
+            _assemble(archive, run, entries, known, settled, fresh, outcome)
+            updated = catalog.updated(settled, [published(r) for r in outcome.records], gone, _today())
+            staged = _stage_catalog(archive, updated) if run.whole and record_locks else None
             outputs.swap_in(fresh, archive.site)
             _commit_locks(outcome.records)
-            common = common_key(archive.root, archive.shared, archive.site_url)
-            for entry, record in zip(entries, outcome.records):
-                if record.slug in outcome.built:  # keyed by its folder as the build left it (with its new lock)
-                    _save(archive, dataclasses.replace(record, key=report_key(entry, common)))
+            if staged is not None:
+                outputs.commit(staged, archive.catalog)
+            _save_records(archive, run, entries, outcome)
         finally:
             if fresh.exists():
                 shutil.rmtree(fresh, ignore_errors=True)
-            for record in outcome.records:
-                if record.lock:
-                    Path(record.lock).unlink(missing_ok=True)
+            for path in [Path(r.lock) for r in outcome.records if r.lock] + ([staged] if staged else []):
+                path.unlink(missing_ok=True)
     return outcome
 
 
-def _regions(archive: Archive) -> tuple[regions.Region, ...]:
+def _assemble(archive: Archive, run: Run, entries, known, settled: catalog.Catalog, fresh: Path, outcome: Outcome) -> None:
+    """Build or reuse every report into the fresh site, then the library over them."""
+    from . import library
+
+    start = time.perf_counter()
+    outcome.records = _reports(archive, entries, fresh, run, outcome)
+    outcome.seconds["reports"] = time.perf_counter() - start
+    start = time.perf_counter()
+    if run.whole:
+        live = {r.slug for r in outcome.records}
+        departed = tuple(e for e in settled.departed() if e.slug not in live)
+        library.write(archive, outcome.records, known, fresh, departed)
+    outcome.seconds["library"] = time.perf_counter() - start
+
+
+def survey(archive: Archive, every: tuple[Entry, ...], consent: Consent) -> tuple[catalog.Catalog, tuple[catalog.Departure, ...]]:
+    """Return the catalog as it will stand (with the reports gone since the last build
+    marked) and the departures; raise when a report left without acceptance, or a name
+    accepted is no report's."""
+    shown = "content/" + catalog.FILE
+    known = catalog.read(archive.catalog, shown)
+    present = {e.slug: lock_digest(e.folder) for e in every}
+    gone, problems = catalog.departures(known, present, consent.removals, shown)
+    problems += consent.unknown(set(present) | set(known.by_slug))
+    problems += _root_problems(archive, present)
+    if problems:
+        raise InputError(problems)
+    return catalog.updated(known, [], gone, _today()) if gone else known, gone
+
+
+def _root_problems(archive: Archive, present: dict[str, str]) -> list[Problem]:
+    """Return a problem when library.yml names as the root report no report of the archive."""
+    from . import library
+
+    root = library.settings(archive.shared).get("root_report", "")
+    if root and root not in present:
+        return [Problem(f"content/{library.SETTINGS}", 0, f"root_report {root!r} is no report of content/reports: "
+                                                         "its first addresses would answer 404")]
+    return []
+
+
+def lock_digest(folder: Path) -> str:
+    path = folder / "anchors.lock"
+    return catalog.lock_digest(source.read_bytes(path)) if path.is_file() and not path.is_symlink() else ""
+
+
+def _today() -> str:
+    return builder.revision_date().isoformat()
+
+
+def published(record: Record) -> catalog.Published:
+    """Return the catalog's line for a report built."""
+    return catalog.Published(record.slug, record.base, record.titles.get("zh-Hans", ""), record.title_en, record.source,
+                             record.first, record.digest, tuple(record.addresses))
+
+
+def _stage_catalog(archive: Archive, updated: catalog.Catalog) -> Path | None:
+    data = catalog.format_catalog(updated).encode("utf-8")
+    if archive.catalog.is_file() and archive.catalog.read_bytes() == data:
+        return None
+    return outputs.staged(archive.catalog, data)
+
+
+def _save_records(archive: Archive, run: Run, entries, outcome: Outcome) -> None:
+    """Keep the record of every report built, keyed by its folder as the build left it (with
+    its new lock)."""
+    common = common_key(archive.root, archive.shared, archive.site_url, settings(run.strict, run.english))
+    for entry, record in zip(entries, outcome.records):
+        if record.slug in outcome.built:
+            _save(archive, dataclasses.replace(record, key=report_key(entry, common)))
+
+
+def known_regions(archive: Archive) -> tuple[regions.Region, ...]:
     path = archive.shared / "regions.yml"
     return regions.load(path, "content/regions.yml")
 
 
-def _reports(archive: Archive, entries, fresh: Path, strict, accept, english, jobs, record_locks, outcome) -> list[Record]:
+def _reports(archive: Archive, entries, fresh: Path, run: Run, outcome: Outcome) -> list[Record]:
     """Build or reuse every report; raise every report's input problems together."""
-    common = common_key(archive.root, archive.shared, archive.site_url)
+    common = common_key(archive.root, archive.shared, archive.site_url, settings(run.strict, run.english))
     for entry in entries:
         for edition in EDITIONS:
             (fresh / edition.prefix / entry.base).parent.mkdir(parents=True, exist_ok=True)
     pending, records = [], {}
     for entry in entries:
+        accept = run.consent.of(entry.slug)
         key = report_key(entry, common)
         reused = _reuse(archive, entry, key, fresh)
         if reused is not None:
@@ -277,9 +402,9 @@ def _reports(archive: Archive, entries, fresh: Path, strict, accept, english, jo
             outcome.reused.append(entry.slug)
         else:
             pending.append(Job(archive.root, entry, archive.docs / entry.slug, fresh, archive.shared, archive.site_url,
-                               key, strict, accept, english, record_locks))
+                               key, run.strict, accept, run.english, run.record_locks))
     problems: list[Problem] = []
-    for job, result in zip(pending, _map(_run, pending, jobs)):
+    for job, result in zip(pending, workers.map_jobs(_run, pending, run.jobs, lambda job: job.entry.slug)):
         if isinstance(result, InputError):
             problems += result.problems
         else:
@@ -291,15 +416,6 @@ def _reports(archive: Archive, entries, fresh: Path, strict, accept, english, jo
                 Path(record.lock).unlink(missing_ok=True)
         raise InputError(problems)
     return [records[e.slug] for e in entries]
-
-
-def _map(function, items: list, jobs: int | None):
-    """Apply a function to items, in worker processes when there is more than one item."""
-    workers = min(jobs or os.cpu_count() or 1, len(items))
-    if workers <= 1:
-        return [function(item) for item in items]
-    with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(function, items))
 
 
 def _save(archive: Archive, record: Record) -> None:

@@ -1,4 +1,11 @@
-"""Command line: `python -m generator build|generate|serve|check`."""
+"""Command line: `python -m generator build|check|diff|report|stamp|serve|generate`.
+
+Every command acts on what it names: without `--content` or `--report`, on
+the archive (every report of content/reports and the library over them);
+with `--report NAME` (repeatable), on those reports of the archive; with
+`--content FOLDER`, on that one report folder, built into an output folder
+of its own (`.reports/<name>/`), never into the archive's site/.
+"""
 
 from __future__ import annotations
 
@@ -9,28 +16,24 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import build as builder
-from . import outputs, website
+from . import outputs, website, workers
 from .content import Acceptance
 from .errors import InputError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
+ALL = "*"  # --accept-removals without a name: only for the one report of --content
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return the exit status."""
     args = _parser().parse_args(argv)
-    try:
-        project = builder.Project.at(ROOT, _path(args.content), _path(args.docs), _path(args.site))
-    except InputError as exc:
-        _report_problems(exc)
-        return 1
     website.quiet_logging()
     try:
-        return args.command(project, args)
+        return args.command(_project(args), args)
     except InputError as exc:
         _report_problems(exc)
         return 1
-    except website.BuildFailed as exc:
+    except (website.BuildFailed, workers.WorkerLost) as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("the build stopped; site/ was left as it was", file=sys.stderr)
         return 1
@@ -45,71 +48,151 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Build the report website.")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     for name, func, text in (
-        ("build", cmd_build, "generate the Markdown, then build every edition into site/"),
-        ("generate", cmd_generate, "generate the Markdown into docs/ only"),
-        ("serve", cmd_serve, "preview the whole site on localhost, rebuilt when content/ or templates/ change"),
-        ("check", cmd_check, "validate the inputs without writing anything"),
-        ("diff", cmd_diff, "list what changed between the anchor lock and the text"),
-        ("stamp", cmd_stamp, "record that English summaries and translated sentences match the current Chinese text"),
+        ("build", cmd_build, "build the archive into site/ (or one report with --content, into its own folder)"),
+        ("generate", cmd_generate, "generate one report's Markdown only (--content or --report)"),
+        ("serve", cmd_serve, "preview the archive on localhost, rebuilt when content/ or templates/ change"),
+        ("check", cmd_check, "validate the inputs of the archive (or of the named reports) without writing anything"),
+        ("diff", cmd_diff, "list what changed between the anchor locks and the texts"),
+        ("stamp", cmd_stamp, "record that a report's English matches its current Chinese text"),
         ("report", cmd_report, "print the revision report (Markdown) for reviewers"),
     ):
         sub = commands.add_parser(name, help=text, description=text)
         sub.set_defaults(command=func)
-        sub.add_argument("--content", help="a report's folder (default: the archive, or for other commands "
-                                            "content/reports/jilin-2023)")
-        sub.add_argument("--docs", help="folder for the generated Markdown (default: docs/)")
-        sub.add_argument("--site", help="output folder (default: site/)")
-        sub.add_argument("--strict", action="store_true", help="treat warnings (problems of the input) as errors")
-        sub.add_argument("--strict-english", action="store_true",
-                         help="also fail on English that lags behind the Chinese (stale or missing summaries)")
-        sub.add_argument("--accept-removals", action="store_true", help="retire the ids of clauses removed from the text")
-        sub.add_argument("--accept-ambiguous", action="store_true", help="resolve ambiguous matches by document order")
-        if name == "report":
-            sub.add_argument("--lock", help="compare with this anchor lock (e.g. the base branch's) instead")
-        if name == "stamp":
-            sub.add_argument("ids", nargs="*", help="summaries or sentences reviewed against the current text (default: the unstamped)")
-            sub.add_argument("--stale", action="store_true", help="stamp every summary and sentence marked stale (after reviewing them all)")
-        if name == "build":
-            sub.add_argument("--jobs", type=int, help="reports built at once (default: one per core)")
-            sub.add_argument("--shard", default="0/1", help="build shard K of N (K/N) of the archive's reports")
-        if name == "serve":
-            sub.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+        _common_options(sub)
+        _command_options(sub, name)
     return parser
+
+
+def _common_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--content", help="one report's folder (outside the archive too)")
+    sub.add_argument("--report", action="append", default=[], metavar="NAME",
+                     help="a report of the archive by its folder's name (jilin-2023); repeat for more")
+    sub.add_argument("--docs", help="folder for the generated Markdown (default: docs/, or .reports/<name>/docs)")
+    sub.add_argument("--site", help="output folder (default: site/, or .reports/<name>/site with --content)")
+    sub.add_argument("--strict", action="store_true", help="treat warnings (problems of the input) as errors")
+    sub.add_argument("--strict-english", action="store_true",
+                     help="also fail on English that lags behind the Chinese (stale or missing English, terms, clauses)")
+    for flag, text in (("--accept-removals", "retire the ids of clauses removed from the named reports, or accept the "
+                                             "removal of a whole report from the archive"),
+                       ("--accept-ambiguous", "resolve ambiguous matches by document order in the named reports"),
+                       ("--accept-fresh-history", "start a new anchor history for the named published reports whose "
+                                                  "anchors.lock is lost")):
+        sub.add_argument(flag, action="append", nargs="?", const=ALL, default=[], metavar="NAMES",
+                         help=text + " (names separated by commas; no name: the one report of --content)")
+
+
+def _command_options(sub: argparse.ArgumentParser, name: str) -> None:
+    if name == "report":
+        sub.add_argument("--lock", help="compare with this anchor lock (e.g. the base branch's) instead")
+    if name == "stamp":
+        sub.add_argument("ids", nargs="*", help="summaries or sentences reviewed against the current text (default: the unstamped)")
+        sub.add_argument("--stale", action="store_true", help="stamp every summary and sentence marked stale (after reviewing them all)")
+    if name == "build":
+        sub.add_argument("--jobs", type=int, help="reports built at once (default: one per core)")
+        sub.add_argument("--shard", default="0/1", help="build shard K of N (K/N) of the archive's reports")
+    if name == "serve":
+        sub.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (host:port)")
+
+
+# What a command acts on ------------------------------------------------------------------------
+
+
+def _project(args: argparse.Namespace) -> builder.Project:
+    """Return the project a command acts on: the archive's folders, or one report's."""
+    content = _path(args.content)
+    if content is None and len(args.report) == 1 and args.command in (cmd_generate, cmd_stamp):
+        content = _report_folder(args.report[0])
+    if content is None:
+        return builder.Project.at(ROOT, None, _path(args.docs), _path(args.site))
+    own = ROOT / ".reports" / content.name
+    return builder.Project.at(ROOT, content, _path(args.docs) or own / "docs", _path(args.site) or own / "site")
 
 
 def _path(value: str | None) -> Path | None:
     return Path(value).resolve() if value else None
 
 
-def _accept(args: argparse.Namespace) -> Acceptance:
-    return Acceptance(removals=args.accept_removals, ambiguous=args.accept_ambiguous)
+def _report_folder(name: str) -> Path:
+    folder = ROOT / "content" / "reports" / name
+    if "/" in name or name.startswith(".") or not (folder / "report.txt").is_file():
+        raise InputError.at("--report", 0, f"no report is named {name!r} (a folder of content/reports)")
+    return folder
+
+
+def _folders(args: argparse.Namespace) -> list[Path]:
+    """Return the report folders a command covers: --content, the --report names, or all."""
+    if args.content:
+        return [Path(args.content).resolve()]
+    if args.report:
+        return [_report_folder(name) for name in args.report]
+    from . import archive, regions
+
+    known = regions.load(ROOT / "content" / "regions.yml", "content/regions.yml")
+    return [entry.folder for entry in archive.discover(ROOT / "content" / "reports", known)]
+
+
+def _names(values: list[str]) -> frozenset[str]:
+    return frozenset(name.strip() for value in values for name in value.split(",") if name.strip())
+
+
+def _accept(args: argparse.Namespace, folder: Path | None = None) -> Acceptance:
+    """Return what is accepted for one report (the one of --content takes a bare flag)."""
+    chosen = [_names(args.accept_removals), _names(args.accept_ambiguous), _names(args.accept_fresh_history)]
+    name = folder.name if folder is not None else ""
+    return Acceptance(*(name in names or (ALL in names and args.content is not None) for names in chosen))
+
+
+def _consent(args: argparse.Namespace):
+    """Return what is accepted for an archive build, by report name; a bare flag is refused."""
+    from . import archive
+
+    chosen = [_names(args.accept_removals), _names(args.accept_ambiguous), _names(args.accept_fresh_history)]
+    if any(ALL in names for names in chosen):
+        raise InputError.at("--accept-removals", 0, "name the reports whose removals you accept (--accept-removals "
+                                                    "jilin-2023,national-1978): the archive never accepts them all at once")
+    return archive.Consent(*chosen)
+
+
+# The commands ----------------------------------------------------------------------------------
 
 
 def cmd_build(project: builder.Project, args: argparse.Namespace) -> int:
     """Build the archive (every report of content/reports), or one report with --content."""
     if args.content is None:
         return _build_archive(project, args)
+    _refuse_archive_site(project.site)
     start = time.perf_counter()
-    summary = builder.build(project, strict=args.strict, accept=_accept(args), english=args.strict_english)
+    summary = builder.build(project, strict=args.strict, accept=_accept(args, project.content), english=args.strict_english)
     _print_warnings(summary.inputs)
     _print_changes(summary.inputs.changes, brief=True)
     for name, seconds in summary.timings.stages.items():
         print(f"{name:>16}: {seconds:6.2f} s")
     print(
         f"built {summary.editions} editions of {summary.pages} pages, {summary.paragraphs} paragraphs, "
-        f"{summary.sentences} sentences in {time.perf_counter() - start:.2f} s"
+        f"{summary.sentences} sentences in {time.perf_counter() - start:.2f} s into {project.display(project.site)}/"
     )
     sizes = ", ".join(f"{code} {size / 1024:.0f} KiB" for code, size in summary.search_bytes.items())
     print(f"search index: {sizes}")
     return 0
 
 
+def _refuse_archive_site(site: Path) -> None:
+    """Refuse to build one report into a folder that holds the archive (its library's search data)."""
+    if (site / "search" / "reports.json").is_file():
+        raise InputError.at(str(site), 0, "this folder holds the archive: a report built alone goes into a folder of "
+                                          "its own (leave out --site: .reports/<name>/site), and the archive is "
+                                          "built by `python -m generator build` without --content")
+
+
 def _build_archive(project: builder.Project, args: argparse.Namespace) -> int:
     from . import archive
 
+    if args.report:
+        raise InputError.at("--report", 0, "build takes the whole archive (unchanged reports are reused) or one "
+                                           "report folder with --content")
     start = time.perf_counter()
     built = archive.build(archive.Archive(project.root, project.docs, project.site, project.site_url),
-                          strict=args.strict, accept=_accept(args), english=args.strict_english,
+                          strict=args.strict, accept=_consent(args), english=args.strict_english,
                           jobs=args.jobs, only=args.shard)
     for record in built.records:
         for warning in record.warnings:
@@ -121,12 +204,15 @@ def _build_archive(project: builder.Project, args: argparse.Namespace) -> int:
     for name, seconds in built.seconds.items():
         print(f"{name:>16}: {seconds:6.2f} s")
     if not project.site_url:
-        print("warning: SITE_URL is not set: no canonical addresses and no sitemap were written", file=sys.stderr)
+        print("note: SITE_URL is not set, so no canonical addresses and no sitemap were written (set it to the "
+              "site's public address when publishing)", file=sys.stderr)
     return 0
 
 
 def cmd_generate(project: builder.Project, args: argparse.Namespace) -> int:
-    """Write the Markdown only."""
+    """Write one report's Markdown only."""
+    if args.content is None and len(args.report) != 1:
+        raise InputError.at("generate", 0, "name one report: --report NAME or --content FOLDER")
     builder.guard(project)
     with outputs.turn(project.site):
         inputs = _checked_inputs(project, args)
@@ -138,18 +224,39 @@ def cmd_generate(project: builder.Project, args: argparse.Namespace) -> int:
 
 
 def cmd_check(project: builder.Project, args: argparse.Namespace) -> int:
-    """Validate the inputs."""
-    inputs = _checked_inputs(project, args)
-    builder.generate(inputs, project.templates)
-    print(f"{project.display(project.content)}: no problems found")
+    """Validate the inputs of every report covered, and of the archive around them."""
+    from . import checks
+
+    folders = _folders(args)
+    found = checks.check(project, folders, [_accept(args, f) for f in folders], args.strict, args.strict_english)
+    if args.content is None and not args.report:
+        found = replace(found, problems=found.problems + checks.archive_problems(project.root, _consent(args)))
+    for line in found.messages:
+        print(line, file=sys.stderr)
+    if found.problems:
+        raise InputError(found.problems)
+    scope = project.display(folders[0]) if len(folders) == 1 else f"{len(folders)} reports"
+    print(f"{scope}: no problems found")
     return 0
 
 
 def cmd_diff(project: builder.Project, args: argparse.Namespace) -> int:
-    """Print the changes between the lock and the text, writing nothing."""
-    inputs = builder.load(project, Acceptance(removals=True, ambiguous=True))
-    print(f"revision {inputs.revision.key}: {inputs.revision.note}")
-    _print_changes(inputs.changes, brief=False)
+    """Print the changes between each lock and its text, writing nothing."""
+    from . import checks
+
+    folders = _folders(args)
+    shown = 0
+    for folder in folders:
+        inputs = builder.load(builder.Project.at(ROOT, folder), Acceptance(removals=True, ambiguous=True, fresh=True))
+        if len(folders) == 1 or inputs.changes:
+            print(f"{project.display(folder)}: revision {inputs.revision.key}: {inputs.revision.note}")
+            _print_changes(inputs.changes, brief=False)
+            shown += 1
+    if args.content is None and not args.report:
+        for line in checks.departures(project.root):
+            print(line)
+    if len(folders) > 1 and not shown:
+        print(f"no changes since the anchor locks of {len(folders)} reports")
     return 0
 
 
@@ -157,20 +264,28 @@ def cmd_serve(project: builder.Project, args: argparse.Namespace) -> int:
     """Serve a live preview of every edition, rebuilt on every change."""
     from . import preview
 
-    return preview.serve(project, args.dev_addr, args.strict)
+    return preview.serve(project, args.dev_addr, args.strict, archive=args.content is None)
 
 
 def cmd_report(project: builder.Project, args: argparse.Namespace) -> int:
     """Print what the content changes, as Markdown, without writing anything."""
     from . import changes, content
 
-    paths = content.Paths(project.content, project.display, project.shared)
-    sources = content.read(paths, builder.revision_date())
-    if args.lock:
-        from .lock import read_lock
+    folders = _folders(args)
+    if args.lock and len(folders) != 1:
+        raise InputError.at("--lock", 0, "--lock compares one report: name it with --report or --content")
+    for folder in folders:
+        paths = content.Paths(folder, project.display, project.shared)
+        sources = content.read(paths, builder.revision_date())
+        if args.lock:
+            from .lock import read_lock
 
-        sources = replace(sources, lock=read_lock(Path(args.lock), args.lock))
-    print(changes.markdown(content.prepare(sources, Acceptance(removals=True, ambiguous=True))), end="")
+            sources = replace(sources, lock=read_lock(Path(args.lock), args.lock))
+        inputs = content.prepare(sources, Acceptance(removals=True, ambiguous=True, fresh=True))
+        if len(folders) == 1 or inputs.changes:
+            if len(folders) > 1:
+                print(f"## {project.display(folder)}\n")
+            print(changes.markdown(inputs), end="")
     return 0
 
 
@@ -179,9 +294,11 @@ def cmd_stamp(project: builder.Project, args: argparse.Namespace) -> int:
     from . import summaries, translation
     from .fingerprint import fingerprint
 
+    if args.content is None and len(args.report) != 1:
+        raise InputError.at("stamp", 0, "name the report whose English you reviewed: --report NAME (or --content FOLDER)")
     # Stamping reads the text and the lock and writes only summaries: it never needs
     # removals or ambiguities accepted (the build that publishes them does).
-    inputs = builder.load(project, Acceptance(removals=True, ambiguous=True))
+    inputs = builder.load(project, Acceptance(removals=True, ambiguous=True, fresh=True))
     wanted = summaries.targets(inputs.report)
     stale = {s.id for s in inputs.summaries if s.id in wanted and s.fingerprint != wanted[s.id].fingerprint}
     chosen = [s for s in inputs.summaries if s.id in wanted and (
@@ -208,7 +325,7 @@ def cmd_stamp(project: builder.Project, args: argparse.Namespace) -> int:
 
 
 def _checked_inputs(project: builder.Project, args: argparse.Namespace) -> builder.Inputs:
-    inputs = builder.load(project, _accept(args))
+    inputs = builder.load(project, _accept(args, project.content))
     _print_warnings(inputs)
     failing = builder.failing(inputs, args.strict, args.strict_english)
     if failing:

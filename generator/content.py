@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from . import anchors, glossary, highlights, metadata, pages, parse, regions, revisions, summaries, translation
+from . import anchors, catalog, glossary, highlights, metadata, pages, parse, regions, revisions, summaries, translation
 from .conversion import Override, load_overrides, unused
 from .editions import TRADITIONAL
 from .errors import InputError, Problem, raise_if_any
@@ -31,10 +31,13 @@ from .model import Report
 from .reconcile import PAGE, Change, Reconciliation, reconcile, record_origins, record_pages
 from .regions import Region
 from .revisions import Revision
-from .source import REPORT_LIMIT, read_text
+from .source import REPORT_LIMIT, links, read_text
 from .summaries import Summary
 
 MARKUP_RE = re.compile(r"<[A-Za-z/!]|\]\(|\{[#.%{]|\*\*|__|`")
+# A whole HTML tag, comment, doctype or character reference: the text of a saved web page.
+HTML_RE = re.compile(r"<(?:!doctype\b|!--|/?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>)|&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6});",
+                     re.IGNORECASE)
 T = TypeVar("T")
 
 
@@ -115,6 +118,8 @@ class Sources:
     notes: tuple[Problem, ...] = ()
     local_overrides: tuple[Override, ...] = ()
     english: tuple[translation.Line, ...] = ()
+    published: str = ""  # the date the archive's catalog says the report was first published
+    misfiled: tuple[Problem, ...] = ()  # the folder's name disagrees with the text's region or year
 
 
 @dataclass(frozen=True)
@@ -123,6 +128,7 @@ class Acceptance:
 
     removals: bool = False
     ambiguous: bool = False
+    fresh: bool = False  # a fresh history for a published report whose anchors.lock is gone
 
 
 @dataclass(frozen=True)
@@ -161,8 +167,10 @@ class Inputs:
 def read(paths: Paths, today: datetime.date) -> Sources:
     """Read and validate every file; raise all problems at once. `today` dates an
     implicit revision (a report without revisions.yml whose text changed)."""
-    problems: list[Problem] = []
     shown = paths.display
+    problems: list[Problem] = links(paths.folder, shown)
+    if problems:
+        raise InputError(problems)
     text = _attempt(problems, lambda: read_text(paths.report, shown(paths.report), REPORT_LIMIT), "")
     parsed = _attempt(problems, lambda: parse.read(text, shown(paths.report)), None) if text else None
     if parsed is None and text == "" and not problems:
@@ -185,11 +193,23 @@ def read(paths: Paths, today: datetime.date) -> Sources:
     implicit = revs is None
     if implicit:
         revs = revisions.implicit(_lock_dates(lock), today)
-    terms = glossary.with_shared(terms, common, report)
+    named = summaries.marked_terms([s.text for s in english] + [line.en for line in lines])
+    terms = glossary.with_shared(terms, common, report, named)
     forms = {form for term in terms for form in term.forms}
     terms = terms + glossary.from_appendices(report, forms)
     return Sources(paths, text, report, meta, revs, lock, _merge(local, shared), terms, english, implicit, notes, local,
-                   lines)
+                   lines, _published(paths), tuple(metadata.folder_mismatches(report, table, paths.folder.name,
+                                                                                shown(paths.report))))
+
+
+def _published(paths: Paths) -> str:
+    """Return the date the archive first published this report ('' when its catalog does not
+    list it, or the folder is not one of the archive's reports)."""
+    if paths.shared is None or paths.folder.parent != paths.shared / "reports":
+        return ""
+    path = paths.shared / catalog.FILE
+    entry = catalog.read(path, paths.display(path)).by_slug.get(paths.folder.name)
+    return entry.first if entry is not None and entry.live else ""
 
 
 def _attempt(problems: list[Problem], load: Callable[[], T], fallback: T) -> T:
@@ -236,20 +256,21 @@ def prepare(sources: Sources, accept: Acceptance) -> Inputs:
     report = anchors.rename(sources.report, result.ids)
     forms = {form for t in sources.terms for form in t.forms}
     known = {e.id for e in result.lock.entries}
-    raise_if_any(summaries.validate(sources.summaries, summaries.targets(report), forms, known))
+    raise_if_any(summaries.validate(sources.summaries))
     english = translation.Translation({line.id: line for line in sources.english}, translation.chinese(report))
-    raise_if_any(translation.validate(sources.english, english.chinese, forms | {t.term for t in sources.terms}, known))
     plan = pages.plan(report, glossary=bool(sources.terms), figures=True)
     cards = highlights.load(sources.paths.highlights, sources.paths.display(sources.paths.highlights), report)
     where = {clause: page.key for clause, page in pages.locate(plan).items()}
     lock = record_origins(result.lock, sources.lock, where)
     lock, page_changes = record_pages(lock, sources.lock, {p.key: p.clause for p in plan}, revision)
     changes = result.changes + tuple(page_changes)
-    warnings = _revision_warnings(sources, changes)
+    warnings = list(sources.misfiled) + _revision_warnings(sources, changes) + html_warnings(sources.text, sources.paths.display(sources.paths.report))
     notes = list(sources.notes) + markup_notes(sources.text, sources.paths.display(sources.paths.report))
     notes += unused(sources.local_overrides, sources.text, sources.paths.display(sources.paths.conversion))
     lagging = glossary.unused(sources.terms, report, sources.paths.display(sources.paths.glossary))
     lagging += _summary_notes(sources, report)
+    lagging += summaries.lagging(sources.summaries, summaries.targets(report), forms, known)
+    lagging += translation.references(sources.english, english.chinese, forms | {t.term for t in sources.terms}, known)
     retired = {e.id for e in lock.removed()}
     lagging += summaries.orphans(sources.summaries, retired)
     lagging += summaries.unplaced(sources.summaries, summaries.targets(report), retired)
@@ -273,6 +294,12 @@ def _drop_idle_revision(sources: Sources) -> Sources:
 def _refuse(sources: Sources, result: Reconciliation, accept: Acceptance) -> None:
     problems = []
     shown = sources.paths.display(sources.paths.lock)
+    if sources.lock is None and sources.published and not accept.fresh:
+        name = sources.paths.folder.name
+        raise InputError.at(shown, 0, f"the anchor lock is missing, but the report was published (first on "
+                                      f"{sources.published}) and its links depend on it: restore it (git checkout "
+                                      f"-- {shown}), or accept a fresh history that dates every clause today with "
+                                      f"--accept-fresh-history {name}")
     if not accept.removals:
         for change in result.changes:
             if change.event == "removed" and change.kind != PAGE:
@@ -303,8 +330,20 @@ def markup_notes(text: str, path: str) -> list[Problem]:
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
         match = MARKUP_RE.search(line)
-        if match:
+        if match and not HTML_RE.search(line):
             found.append(Problem(path, number, f"markup-like text {match.group(0)!r} is shown literally"))
+    return found
+
+
+def html_warnings(text: str, path: str) -> list[Problem]:
+    """Return a warning (an error under --strict) for every line that holds HTML: a saved
+    web page is not the text of a report."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = HTML_RE.search(line)
+        if match:
+            found.append(Problem(path, number, f"the text holds HTML ({match.group(0)[:40]!r}): give the report's "
+                                               "plain text, not a web page (it would be shown literally)"))
     return found
 
 

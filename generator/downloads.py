@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .model import Report
 from .pages import page_nodes
-from .summaries import segments
+from .summaries import plain
 
 FOLDER = "downloads"
 SCHEMA = Path(__file__).with_name("report.schema.json")
@@ -47,13 +47,9 @@ def translation_json(site) -> dict:
     English (current, stale: its Chinese changed since it was checked, pending: none yet)."""
     english = site.translation
 
-    def plain(text: str) -> str:
-        return "".join(piece or site.terms_by_id[site.term_ids[key]].en if key else piece
-                       for piece, key in segments(text))
-
     return {
         "revision": site.revisions[-1].key,
-        "sentences": {key: {"zh": zh, "en": plain(english.english(key)), "state": english.state(key)}
+        "sentences": {key: {"zh": zh, "en": plain(english.english(key), site.term_name), "state": english.state(key)}
                       for key, zh in english.chinese.items()},
     }
 

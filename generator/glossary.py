@@ -105,11 +105,17 @@ def mark_shared(terms: tuple[Term, ...]) -> tuple[Term, ...]:
     return tuple(replace(t, shared=True) for t in terms)
 
 
-def with_shared(own: tuple[Term, ...], shared: tuple[Term, ...], report: Report | None) -> tuple[Term, ...]:
-    """Return a report's own terms, then the shared terms its text uses. An own entry with a
-    shared term's id is that term, defined for the report: it counts as shared."""
+def with_shared(own: tuple[Term, ...], shared: tuple[Term, ...], report: Report | None,
+                named: frozenset[str] = frozenset()) -> tuple[Term, ...]:
+    """Return a report's own terms, then the shared terms its text uses or its English still
+    names (`named`: the keys of [[term]] markers). An own entry with a shared term's id is
+    that term, defined for the report: it counts as shared."""
     ids = {t.id for t in shared}
-    return tuple(replace(t, shared=True) if t.id in ids else t for t in own) + used(mark_shared(shared), own, report)
+    found = used(mark_shared(shared), own, report)
+    have = {t.id for t in found} | {t.id for t in own} | {form for t in own for form in t.forms}
+    kept = tuple(t for t in mark_shared(shared) if t.id not in have and t.term in named
+                 and not have.intersection(t.forms))
+    return tuple(replace(t, shared=True) if t.id in ids else t for t in own) + found + kept
 
 
 def used(shared: tuple[Term, ...], own: tuple[Term, ...], report: Report | None) -> tuple[Term, ...]:

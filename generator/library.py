@@ -25,17 +25,19 @@ import shutil
 from pathlib import Path
 
 from . import build as builder
-from . import conversion, figures, glossary, indicators, pages, render, search, sitemap, website, yamlfile
+from . import catalog, conversion, figures, regions, glossary, indicators, pages, render, search, sitemap, website, yamlfile
 from . import outputs
 from . import redirects as redirect_pages
 from .downloads import cell
 from .editions import EDITIONS, TRADITIONAL
-from .lock import read_lock
+from .lock import format_lock, read_lock
 from .model import sentences
+from .errors import raise_if_any
 from .writer import write_tree
 
 SHARDS = 64
 SETTINGS = "library.yml"
+SETTINGS_FIELDS = (yamlfile.Field("root_report", required=False),)
 
 
 def record(entry, key: str, inputs) -> "archive.Record":
@@ -62,6 +64,9 @@ def record(entry, key: str, inputs) -> "archive.Record":
         terms=_uses(inputs, where),
         home=[node.id for node in pages.page_nodes(plan[0])],
         warnings=[str(p) for p in inputs.warnings], notes=[str(p) for p in inputs.notes + inputs.lagging],
+        digest=catalog.lock_digest(format_lock(inputs.lock).encode("utf-8")), source=meta.source_url or meta.source,
+        addresses=[e.id for e in inputs.lock.entries if e.kind == "page"],
+        first=min((e.added for e in inputs.lock.entries), default=inputs.revisions[0].key),
     )
 
 
@@ -77,13 +82,19 @@ def _uses(inputs, where) -> list:
 
 
 def settings(shared: Path) -> dict:
-    """Read content/library.yml: the archive's own settings."""
+    """Read content/library.yml: the archive's own settings (an unknown key is an error)."""
     path = shared / SETTINGS
-    return yamlfile.load(path, f"content/{SETTINGS}") if path.exists() else {}
+    if not path.exists():
+        return {}
+    shown = f"content/{SETTINGS}"
+    data = yamlfile.load(path, shown)
+    raise_if_any(yamlfile.check_mapping(data, SETTINGS_FIELDS, shown, "library settings", 1))
+    return data
 
 
-def write(archive, records: list, known, fresh: Path) -> None:
-    """Write the library's pages, data, downloads and redirects into the fresh site."""
+def write(archive, records: list, known, fresh: Path, departed: tuple = ()) -> None:
+    """Write the library's pages, data, downloads and redirects into the fresh site;
+    `departed` are the catalog's reports removed or moved (see `catalog`)."""
     project = archive.project()
     options = settings(archive.shared)
     overrides = conversion.load_overrides(archive.shared / "conversion.yml", "content/conversion.yml", TRADITIONAL)
@@ -94,27 +105,31 @@ def write(archive, records: list, known, fresh: Path) -> None:
     for index, edition in enumerate(EDITIONS):
         convert = conversion.converter_for(edition, overrides)
         edition = edition.localized(convert) if edition.opencc else edition
-        files = pages_of(env, edition, records, known, convert, root, glossary.convert_terms(shared, convert))
+        removed = tuple(e for e in departed if not e.moved)
+        files = pages_of(env, edition, records, known, convert, root, glossary.convert_terms(shared, convert), removed)
+        files |= tombstone_pages(env, edition, removed, convert)
         docs = project.docs / edition.code
         write_tree(files, docs)
         nav = _nav(edition, records, known, convert) + (
             [{edition.t("terms_title"): edition.prefix + "terms/index.md"}] if edition.prefix + "terms/index.md" in files else [])
-        _build(project, edition, docs, files, nav, fresh, static_pages=index == 0)
+        hidden = tuple(f"{edition.prefix}{e.base}index.md" for e in removed)
+        _build(project, edition, docs, files, nav, fresh, static_pages=index == 0, hidden=hidden)
     table = write_folding(records, overrides, fresh)
     _search(records, _labels(records, known, overrides), table, fresh)
     _downloads(records, known, fresh)
     _first_addresses(archive, options.get("root_report", ""), records, fresh)
+    _departed_addresses(departed, fresh)
     if project.site_url:
         index = sitemap.index(project.site_url, [r.base + "sitemap.xml" for r in records])
         (fresh / "sitemap.xml").write_text(index, encoding="utf-8")
 
 
-def pages_of(env, edition, records: list, known, convert, root=None, terms=()) -> dict[str, str]:
+def pages_of(env, edition, records: list, known, convert, root=None, terms=(), removed=()) -> dict[str, str]:
     """Return the Markdown (and data) of an edition's library pages (home, regions, shared
     terms), mounted."""
     from .library_pages import home, region_page, targets_csv, terms_page
 
-    files = {edition.prefix + "index.md": home(env, edition, records, known, convert, root)}
+    files = {edition.prefix + "index.md": home(env, edition, records, known, convert, root, removed)}
     if terms and any(r.terms for r in records):
         files[edition.prefix + "terms/index.md"] = terms_page(env, edition, terms, records, known, convert)
     for region in known:
@@ -125,12 +140,13 @@ def pages_of(env, edition, records: list, known, convert, root=None, terms=()) -
     return files
 
 
-def _build(project, edition, docs: Path, files: dict[str, str], nav: list, fresh: Path, static_pages: bool) -> None:
+def _build(project, edition, docs: Path, files: dict[str, str], nav: list, fresh: Path, static_pages: bool,
+           hidden: tuple[str, ...] = ()) -> None:
     stage = fresh / f".stage-library-{edition.code}"
     config = website.EditionConfig(
         docs_dir=docs, site_dir=stage, nav=nav, site_name=edition.t("library_title"),
         theme_language=edition.theme_language, prefix=edition.prefix,
-        extra=_theme(edition), static_pages=static_pages, site_url=project.site_url or None,
+        extra=_theme(edition), static_pages=static_pages, site_url=project.site_url or None, not_in_nav=hidden,
     )
     website.build(project.config_file, config, strict=True)
     outputs.merge(stage, fresh)
@@ -241,6 +257,45 @@ def _downloads(records: list, known, fresh: Path) -> None:
             row = [r.slug, r.region, r.year, fid, clause, sentence, value, phrase, context, kind, r.base + url + "#" + sentence]
             writer.writerow([cell(v) for v in row])
     (folder / "all-figures.csv").write_text(out.getvalue(), encoding="utf-8")
+
+
+# Reports that left the archive ------------------------------------------------------------------
+
+
+def tombstone_pages(env, edition, removed: tuple, convert) -> dict[str, str]:
+    """Return the Markdown of the page that stands at the home address of every report
+    removed from the archive: what it was, when it left, where its text can be found."""
+    from .library_pages import tombstone
+
+    return {f"{edition.prefix}{e.base}index.md": tombstone(env, edition, e, convert) for e in removed}
+
+
+def _departed_addresses(departed: tuple, fresh: Path) -> None:
+    """Send every other address of a removed report to its tombstone, and every address of a
+    moved report to the same page where the report stands now."""
+    where = {e.slug: e for e in departed}
+    for entry in departed:
+        target = _destination(entry, where)
+        keys = [key for key in entry.pages if key != "/" or entry.moved]
+        moved = tuple(redirect_pages.Redirect("/" + entry.base.rstrip("/") + key,
+                                              "/" + target.rstrip("/") + (key if entry.moved else "/")) for key in keys)
+        for edition in EDITIONS:
+            redirect_pages.write(fresh / edition.prefix, moved, edition.lang, entry.title_en if edition.english else entry.title)
+
+
+def _destination(entry, departed: dict) -> str:
+    """Return where a departed report's addresses lead: its own base when removed, else the
+    base of the report it moved to (following later moves)."""
+    seen = set()
+    while entry.moved and entry.moved in departed and entry.moved not in seen:
+        seen.add(entry.moved)
+        entry = departed[entry.moved]
+    return entry.base if not entry.moved else _base_of(entry.moved)
+
+
+def _base_of(slug: str) -> str:
+    match = regions.FOLDER_RE.match(slug)
+    return f"{match.group(1)}/{match.group(2)}{'-' + match.group(3) if match.group(3) else ''}/" if match else slug + "/"
 
 
 # The root report's first addresses --------------------------------------------------------------

@@ -28,9 +28,10 @@ class Point:
     result_report: str
 
 
-def home(env, edition, records: list, known, convert: Callable[[str], str], root=None) -> str:
+def home(env, edition, records: list, known, convert: Callable[[str], str], root=None, removed=()) -> str:
     """Return the Markdown of an edition's home page; `root` is the report first published at
-    the site's root, whose clause links (/#p0-1) the page sends on."""
+    the site's root, whose clause links (/#p0-1) the page sends on; `removed` the reports
+    removed from the archive (listed with their tombstones)."""
     groups = [(region, [r for r in records if r.region == region.key]) for region in known]
     template = env.get_template("library/home.md.j2")
     return tidy(template.render(
@@ -40,7 +41,8 @@ def home(env, edition, records: list, known, convert: Callable[[str], str], root
         date=lambda r: edition.format_date_iso(r.date) if r.date else str(r.year),
         link=lambda r: r.base, size=lambda r: f"{r.characters:,}",
         count=len(records), regions=len([1 for _, rs in groups if rs]),
-        root_report=lambda: _root_script(root),
+        root_report=lambda: _root_script(root), removed=removed,
+        removed_title=lambda e: e.title_en if edition.english else convert(e.title),
     ))
 
 
@@ -89,6 +91,17 @@ def terms_page(env, edition, terms, records: list, known, convert: Callable[[str
     ))
 
 
+def tombstone(env, edition, entry, convert: Callable[[str], str]) -> str:
+    """Return the Markdown of the page left at a removed report's address."""
+    source = entry.source if entry.source.startswith(("https://", "http://")) else ""
+    depth = "../" * entry.base.count("/")
+    return tidy(env.get_template("library/removed.md.j2").render(
+        edition=edition, t=edition.t, entry=entry, title=entry.title_en if edition.english else convert(entry.title),
+        date=edition.format_date_iso(entry.removed), first=edition.format_date_iso(entry.first),
+        source_link=source, home=depth or "./",
+    ))
+
+
 def region_name(region, edition, convert) -> str:
     return region.en if edition.english else convert(region.name)
 
@@ -111,10 +124,10 @@ def report_label(record, edition, region: str) -> str:
 def region_series(records: list) -> dict[str, list[Point]]:
     """Return, per indicator, the years with a target (from the year's report) or a result
     (from the next year's report), in order."""
-    by_year = {r.year: r for r in records}
+    by_year = {r.year: r for r in records if is_main(r)}
     series: dict[str, list[Point]] = {}
     for key in indicators.BY_KEY:
-        years = sorted({row[2] for r in records for row in r.indicators if row[0] == key})
+        years = sorted({row[2] for r in by_year.values() for row in r.indicators if row[0] == key})
         points = []
         for year in years:
             own, next_report = by_year.get(year), by_year.get(year + 1)
@@ -124,6 +137,12 @@ def region_series(records: list) -> dict[str, list[Point]]:
                 points.append(Point(year, target, own.base if own else "", result, next_report.base if next_report else ""))
         series[key] = points
     return series
+
+
+def is_main(record) -> bool:
+    """Tell whether a report is its year's work report (jilin/2025/), not a second document
+    of the year (jilin/2025-budget/), whose figures never stand for the year's."""
+    return record.base.rstrip("/").rpartition("/")[2] == str(record.year)
 
 
 def _row(record, key: str, kind: str, year: int) -> list | None:

@@ -124,7 +124,7 @@ def format_lock(lock: Lock) -> str:
     for e in lock.entries:
         was = json.dumps([list(pair) for pair in e.was], ensure_ascii=False) if e.was else "-"
         fields = (e.id, e.kind, e.parent or "-", str(e.position), e.number or "-", e.fingerprint, e.history(), e.text, was)
-        lines.append("\t".join(_escape(f) for f in fields))
+        lines.append("\t".join(escape_field(f) for f in fields))
     body = "\n".join(lines) + "\n"
     return body + CHECKSUM + checksum(body) + "\n"
 
@@ -134,7 +134,7 @@ def checksum(body: str) -> str:
     return "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def verify(text: str, path: str) -> None:
+def verify(text: str, path: str, what: str = "anchor lock") -> None:
     """Refuse a lock whose checksum line is missing or does not match its other lines."""
     body, _, last = text.rstrip("\n").rpartition("\n")
     body += "\n"
@@ -143,9 +143,9 @@ def verify(text: str, path: str) -> None:
     line = text.count("\n") + (not text.endswith("\n"))
     raise InputError.at(
         path, line,
-        "the anchor lock was changed by hand (its checksum does not match), so its ids cannot be trusted: "
+        f"the {what} was changed by hand (its checksum does not match), so it cannot be trusted: "
         f"restore it from version control (git checkout -- {path}) and run the build again; the build "
-        "records every change of the text in the lock by itself",
+        "records every change in it by itself",
     )
 
 
@@ -178,7 +178,7 @@ def read_lock(path: Path, display: str) -> Lock | None:
 
 
 def _entry(line: str) -> Entry:
-    fields = [_unescape(f) for f in line.split("\t")]
+    fields = [unescape_field(f) for f in line.split("\t")]
     if len(fields) != len(COLUMNS):
         raise ValueError(f"expected {len(COLUMNS)} tab-separated columns, found {len(fields)}")
     cid, kind, parent, position, number, fingerprint, history, text, was = fields
@@ -244,11 +244,11 @@ def _history(column: str) -> dict[str, list[str]]:
     return events
 
 
-def _escape(text: str) -> str:
+def escape_field(text: str) -> str:
     return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
 
 
-def _unescape(text: str) -> str:
+def unescape_field(text: str) -> str:
     if "\\" not in text:
         return text
     out, i = [], 0

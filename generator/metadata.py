@@ -131,6 +131,25 @@ def _region(known: tuple[Region, ...], lines: dict[str, str], opening: str, fold
     return found
 
 
+def folder_mismatches(report: Report, known: tuple[Region, ...], folder_name: str, display: str) -> list[Problem]:
+    """Return a problem when a report folder's name (<region>-<year>) disagrees with the
+    region or the year its own text states (a text filed in the wrong folder)."""
+    match = region_table.FOLDER_RE.match(folder_name)
+    if not match:
+        return []
+    said = infer(report, known)
+    line = report.front.lines[0].line if report.front.lines else 1
+    problems = []
+    if said.region and said.region != match.group(1):
+        name = region_table.by_key(known, said.region).name
+        problems.append(Problem(display, line, f"the text is a report of {name} ({said.region}), but its folder "
+                                               f"{folder_name} files it under {match.group(1)}: rename the folder"))
+    if said.year and said.year != int(match.group(2)):
+        problems.append(Problem(display, line, f"the text is dated {said.year}, but its folder {folder_name} files it "
+                                               f"under {match.group(2)}: rename the folder"))
+    return problems
+
+
 def _date(text: str) -> datetime.date | None:
     match = DATE_RE.search(text)
     if not match:

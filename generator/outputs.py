@@ -16,9 +16,11 @@ import contextlib
 import fcntl
 import os
 import shutil
+import sys
 import tempfile
+import time
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .errors import InputError
 
@@ -55,14 +57,29 @@ def mark(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def turn(site: Path) -> Iterator[None]:
-    """Hold the build lock of an output folder for a block (a second build waits)."""
+def turn(site: Path, say: Callable[[str], None] = lambda text: print(text, file=sys.stderr, flush=True)) -> Iterator[None]:
+    """Hold the build lock of an output folder for a block. A second build waits, and says
+    so and for whom (the holder writes its process id, start time and command in the lock)."""
     site.parent.mkdir(parents=True, exist_ok=True)
-    with open(site.parent / f".{site.name}-build.lock", "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    path = site.parent / f".{site.name}-build.lock"
+    with open(path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another build"
+            say(f"waiting for {holder} to finish with {site} (lock: {path})")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        handle.seek(0)
+        handle.truncate()
+        command = " ".join(["python -m generator" if sys.argv[0].endswith("__main__.py") else sys.argv[0], *sys.argv[1:]])
+        handle.write(f"the build of process {os.getpid()} (started {time.strftime('%Y-%m-%d %H:%M:%S')}: {command[:200]})\n")
+        handle.flush()
         try:
             yield
         finally:
+            handle.truncate(0)
+            handle.flush()
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 

@@ -1,12 +1,15 @@
-"""Live preview: the whole site, rebuilt when the content or the templates change.
+"""Live preview: the archive (or one report), rebuilt when the content or the templates change.
 
-`python -m generator serve` builds every edition into `.preview/` (never
-site/, and without writing the anchor lock), serves it on localhost, and
-watches the report's folder, the shared content and the templates. After an
-edit it rebuilds; when the input is wrong it keeps serving the last good site
-with the error shown at the top of every page, and recovers as soon as the
-input is fixed. It needs no site engine's server, so it previews exactly what
-`make site` publishes.
+`python -m generator serve` builds the archive into `.preview/` (never site/,
+and without writing any anchor lock or the catalog), serves it on localhost,
+and watches the content folder and the templates. After an edit it rebuilds:
+reports whose inputs did not change are reused, so an edit to one report
+rebuilds that report and the library. When the input is wrong it keeps
+serving the last good site with the error shown at the top of every page,
+and recovers as soon as the input is fixed. With `--content` it previews
+that one report. It needs no site engine's server, so it previews exactly
+what `make site` publishes. A malformed request (a NUL byte, a path too long)
+is answered 400 or 404, never with a traceback.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import build as builder
-from . import outputs, website
+from . import outputs, website, workers
 from .errors import InputError
 
 POLL = 0.5
@@ -37,24 +40,44 @@ class Preview:
     error: str = ""
     builds: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    archive: bool = False
+    strict: bool = False
+    rebuilt: tuple[str, ...] = ()  # the reports the last archive build rebuilt (the others were reused)
 
     def rebuild(self) -> None:
         """Build the site; on bad input keep the last good one and remember the error."""
         try:
-            builder.build(self.project, record=False)
+            self._build()
             message = ""
         except InputError as exc:
             message = "\n".join(str(p) for p in exc.problems)
-        except website.BuildFailed as exc:
+        except (website.BuildFailed, workers.WorkerLost) as exc:
             message = str(exc)
         with self.lock:
             self.error = message
             self.builds += 1
         print(f"preview: {'error: ' + message if message else 'rebuilt'}", file=sys.stderr, flush=True)
 
+    def _build(self) -> None:
+        if not self.archive:
+            builder.build(self.project, strict=self.strict, record=False)
+            return
+        from . import archive
+
+        where = archive.Archive(self.project.root, self.project.docs, self.project.site, "", self.project.shared)
+        self.rebuilt = tuple(archive.build(where, strict=self.strict, record_locks=False).built)
+
 
 def watched(project: builder.Project) -> tuple[Path, ...]:
     return (project.content, project.shared, project.root / "templates")
+
+
+def address(text: str) -> tuple[str, int]:
+    """Return the host and port of a --dev-addr (host:port), or raise a clear error."""
+    host, colon, port = text.rpartition(":")
+    if not colon or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise InputError.at("--dev-addr", 0, f"give an address as host:port, the port from 0 to 65535 (got {text!r})")
+    return host or "127.0.0.1", int(port)
 
 
 def snapshot(folders: tuple[Path, ...]) -> dict[Path, int]:
@@ -72,6 +95,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def send_head(self):
+        try:
+            return self._head()
+        except ValueError:  # a NUL byte or another character no path can hold
+            self.send_error(400, "Bad request")
+        except OSError:  # a path too long, or one no file answers
+            self.send_error(404, "File not found")
+        return None
+
+    def _head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -108,18 +140,22 @@ class _Bytes:
         pass
 
 
-def serve(project: builder.Project, dev_addr: str, strict: bool = False) -> int:
+def serve(project: builder.Project, dev_addr: str, strict: bool = False, archive: bool = False) -> int:
     """Build, serve and rebuild on every change until interrupted."""
-    preview = Preview(builder.Project.at(project.root, project.content, project.root / ".preview" / "docs",
-                                         project.root / ".preview" / "site", project.shared))
+    host, port = address(dev_addr)
+    folder = project.root / ".preview"
+    preview = Preview(builder.Project.at(project.root, project.content, folder / "docs", folder / "site", project.shared),
+                      archive=archive, strict=strict)
+    handler = type("PreviewHandler", (Handler,), {"preview": preview})
+    try:
+        server = http.server.ThreadingHTTPServer((host, port), functools.partial(
+            handler, directory=str(preview.project.site)))
+    except (OSError, OverflowError) as exc:
+        raise InputError.at("--dev-addr", 0, f"cannot serve on {dev_addr}: {getattr(exc, 'strerror', None) or exc}") from None
     preview.rebuild()
     _placeholder(preview.project.site)
-    host, _, port = dev_addr.rpartition(":")
-    handler = type("PreviewHandler", (Handler,), {"preview": preview})
-    server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), functools.partial(
-        handler, directory=str(preview.project.site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"preview: serving http://{host or '127.0.0.1'}:{server.server_address[1]}/ (Ctrl-C to stop)",
+    print(f"preview: serving http://{host}:{server.server_address[1]}/ (Ctrl-C to stop)",
           file=sys.stderr, flush=True)
     try:
         _watch(preview)

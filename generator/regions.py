@@ -8,6 +8,7 @@ dateline (2025年广西政府工作报告, 在吉林省第十四届人民代表�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,14 @@ from .errors import Problem, raise_if_any
 from .yamlfile import Field
 
 NATIONAL = "national"
+KEY_RE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+# Folders of the site's own: the editions, the library's pages and data, the theme's assets,
+# and the pages of the report first published at the root (/p3/1/, /glossary/…).
+RESERVED = frozenset({"zh-tw", "zh-hk", "zh-cn", "zh-hans", "zh-hant", "en", "terms", "search", "downloads", "assets",
+                      "stylesheets", "javascripts", "glossary", "figures", "revisions", "closing", "sitemap", "index"})
+RESERVED_RE = re.compile(r"[pa]\d+|zh(?:-[a-z]+)*|[a-z]{2}")
+# A report's folder: <region>-<year>, and a suffix for a second document of the year (jilin-2023-budget).
+FOLDER_RE = re.compile(r"^([a-z][a-z0-9-]*?)-((?:1[89]|20)\d\d)(?:-([a-z0-9][a-z0-9-]*))?$")
 KINDS = ("national", "province", "municipality", "autonomous")
 FIELDS = (
     Field("key"), Field("name"), Field("short", list), Field("en"), Field("short_en"), Field("kind"),
@@ -85,11 +94,23 @@ def load(path: Path, display: str) -> tuple[Region, ...]:
         if not checked:
             if item["kind"] not in KINDS:
                 problems.append(Problem(display, item.line, f"region {item['key']!r}: unknown kind {item['kind']!r}"))
+            problems += _key_problems(item["key"], display, item.line_of("key"))
             found.append(Region(**{f.name: tuple(item[f.name]) if f.kind is list else item[f.name] for f in FIELDS}))
     keys = [r.key for r in found]
     problems += [Problem(display, 0, f"region key {key!r} is given twice") for key in sorted(set(keys)) if keys.count(key) > 1]
     raise_if_any(problems)
     return tuple(found)
+
+
+def _key_problems(key: str, display: str, line: int) -> list[Problem]:
+    """Return a problem when a region key cannot be an address folder of its own: it is not
+    lowercase letters, digits and hyphens, or the site already uses the name."""
+    if not KEY_RE.fullmatch(key):
+        return [Problem(display, line, f"region key {key!r}: use lowercase letters, digits and hyphens (inner-mongolia)")]
+    if key in RESERVED or RESERVED_RE.fullmatch(key):
+        return [Problem(display, line, f"region key {key!r} is an address the site uses itself (/{key}/): choose "
+                                       "another key")]
+    return []
 
 
 def find(regions: tuple[Region, ...], *texts: str) -> Region | None:

@@ -26,7 +26,7 @@ from .figures import Figure, found_figures
 from .figures import english as english_figure
 from .highlights import Highlight
 from .glossary import CATEGORIES, Mark, Place, Term, places
-from .summaries import CLOSING, MARKER, REPORT, Summary, Target, segments
+from .summaries import CLOSING, MARKER, REPORT, Summary, Target, plain, segments
 from .editions import Edition
 from .escape import escape, escape_text
 from .lock import Lock
@@ -141,7 +141,7 @@ class Site:
     def sentence_english(self, sentence_id: str) -> str:
         """Return a sentence's English as plain text ('' when there is none yet)."""
         text = self.translation.english(sentence_id)
-        return "".join(piece or self.terms_by_id[self.term_ids[key]].en if key else piece for piece, key in segments(text))
+        return plain(text, self.term_name)
 
     @functools.cached_property
     def _source_values(self) -> dict[str, str]:
@@ -150,6 +150,11 @@ class Site:
     @functools.cached_property
     def terms_by_id(self) -> dict[str, Term]:
         return {t.id: t for t in self.terms}
+
+    def term_name(self, key: str) -> str:
+        """Return the English name of the term a [[key]] marker names ('' for no term)."""
+        term = self.terms_by_id.get(self.term_ids.get(key, ""))
+        return term.en if term is not None else ""
 
     def stale(self, clause_id: str) -> bool:
         """Tell whether the Chinese text of a clause changed since its summary was written."""
@@ -476,8 +481,7 @@ def describe(site: Site, page: Page, width: int = 150) -> str:
     key = PSEUDO_IDS.get(page.kind) or page.subject.id
     summary = site.summaries.get(key)
     if site.edition.english and summary:
-        text = " ".join(piece or site.terms_by_id[site.term_ids[term]].en if term else piece
-                        for piece, term in segments(summary.text))
+        text = plain(summary.text, site.term_name)
     elif page.kind in ("glossary", "figures"):
         text = site.edition.t(page.kind + "_intro").format(n=len(site.terms) if page.kind == "glossary" else len(site.figures))
     elif page.kind == "revisions":

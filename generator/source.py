@@ -5,20 +5,26 @@ Limits (a clear error names the file when one is passed):
   the corpus is 170 kB);
 - every other input file (YAML, the anchor lock): 4 MB.
 A path that is not a regular file (a FIFO, a device such as /dev/zero, a
-folder) is refused before it is opened.
+folder) or is a symbolic link is refused before it is opened, and `links`
+finds every link in an input folder: inputs are files of the project, never
+files a link points to (/proc/self/environ, a folder elsewhere). Control
+characters other than tab and line breaks (a NUL byte, an escape) are
+refused with their line.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, Problem
 
 BOM = "\ufeff"
 REPORT_LIMIT = 2_000_000
 FILE_LIMIT = 4_000_000
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def read_text(path: Path, display: str | None = None, limit: int = FILE_LIMIT) -> str:
@@ -30,7 +36,9 @@ def read_bytes(path: Path, display: str | None = None, limit: int = FILE_LIMIT) 
     """Return the bytes of a regular file of at most `limit` bytes, or raise InputError."""
     name = display or str(path)
     try:
-        info = os.stat(path)
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            raise InputError.at(name, 0, "a symbolic link: an input must be a file of the project, not a link to one")
         if not stat.S_ISREG(info.st_mode):
             raise InputError.at(name, 0, "not a regular file (a folder, device or pipe): give a text file")
         if info.st_size > limit:
@@ -50,7 +58,39 @@ def decode(data: bytes, name: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError.at(name, _line_of(data, exc.start), _encoding_hint(data, exc)) from None
-    return normalize_newlines(text.removeprefix(BOM))
+    text = normalize_newlines(text.removeprefix(BOM))
+    control = CONTROL_RE.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - text.rfind("\n", 0, control.start())
+        raise InputError.at(name, line, f"control character U+{ord(control.group()):04X} at column {column}: "
+                                        "only tabs and line breaks may stand in an input file")
+    return text
+
+
+def links(folder: Path, display) -> list[Problem]:
+    """Return a problem for every symbolic link in a folder, the folder itself included,
+    and for every file whose real path lies outside it."""
+    problems = []
+    if folder.is_symlink():
+        return [link_problem(folder, display)]
+    if not folder.is_dir():
+        return []
+    real = folder.resolve()
+    for top, dirs, files in os.walk(folder):
+        for name in sorted(dirs + files):
+            path = Path(top) / name
+            if path.is_symlink():
+                problems.append(link_problem(path, display))
+            elif not path.resolve().is_relative_to(real):
+                problems.append(Problem(display(path), 0, "lies outside the content folder"))
+        dirs[:] = [d for d in dirs if not (Path(top) / d).is_symlink()]
+    return problems
+
+
+def link_problem(path: Path, display) -> Problem:
+    return Problem(display(path), 0, f"a symbolic link (to {os.readlink(path)}): inputs must be files of the project, "
+                                     "not links; copy the file or folder in instead")
 
 
 def normalize_newlines(text: str) -> str:

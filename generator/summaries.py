@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from . import yamlfile
 from .errors import Problem, raise_if_any
@@ -110,32 +110,54 @@ def _summary(key, entry: yamlfile.Mapping, shown: str, line: int) -> Summary:
     )
 
 
-def validate(
+def validate(summaries: tuple[Summary, ...]) -> list[Problem]:
+    """Return the errors of the summary files themselves: an id given twice."""
+    problems, seen = [], {}
+    for s in summaries:
+        if s.id in seen:
+            problems.append(Problem(s.path, s.line, f"summary {s.id!r}: already given at {seen[s.id]}"))
+        seen.setdefault(s.id, f"{s.path}:{s.line}")
+    return problems
+
+
+def lagging(
     summaries: tuple[Summary, ...], wanted: dict[str, Target], glossary_terms: set[str], known: set[str] = frozenset()
 ) -> list[Problem]:
-    """Return the errors of the summaries: ids the report never had, repeated ids, unknown
+    """Return the notices of summaries that refer to what the Chinese does not have (never
+    errors: the Chinese never waits for the English): ids the report never had, unknown
     terms, figures not in the text. `known` holds every other id of the report and of its
-    lock (a clause removed, or one that is no longer an item, is not an error: see `unplaced`).
+    lock (a clause removed, or one that is no longer an item, is reported by `orphans` and
+    `unplaced`).
 
     Figures are checked only against the text a summary was written for: when
     that text has changed, the summary is stale (see `coverage`) instead.
     """
-    problems, seen = [], {}
+    problems = []
     for s in summaries:
         if s.id not in wanted and s.id not in known:
-            problems.append(Problem(s.path, s.line, f"summary {s.id!r}: no part, section, item, closing or appendix has this id"))
-        if s.id in seen:
-            problems.append(Problem(s.path, s.line, f"summary {s.id!r}: already given at {seen[s.id]}"))
-        seen.setdefault(s.id, f"{s.path}:{s.line}")
+            problems.append(Problem(s.path, s.line, f"summary {s.id!r}: no part, section, item, closing or appendix "
+                                    "has this id: not shown"))
         for key, _ in MARKER.findall(s.text):
             if key not in glossary_terms:
-                problems.append(Problem(s.path, s.line, f"summary {s.id!r}: unknown glossary term [[{key}]]"))
+                problems.append(Problem(s.path, s.line, f"summary {s.id!r}: unknown glossary term [[{key}]] "
+                                        "(shown as plain text)"))
         target = wanted.get(s.id)
         current = target is not None and s.fingerprint in ("", target.fingerprint)
         for figure in s.figures if current else ():
             if figure not in target.text:
                 problems.append(Problem(s.path, s.line, f"summary {s.id!r}: figure {figure!r} does not occur in the clause"))
     return problems
+
+
+def marked_terms(texts) -> frozenset[str]:
+    """Return the keys of the glossary markers ([[一主六双]]) in English texts."""
+    return frozenset(key for text in texts for key, _ in MARKER.findall(text))
+
+
+def plain(text: str, name: Callable[[str], str]) -> str:
+    """Return English with its glossary markers as words: the words given, else the term's
+    English name (`name` of the key; an unknown key's name is '' and the key is shown)."""
+    return "".join(piece or name(key) or key if key else piece for piece, key in segments(text))
 
 
 def unplaced(summaries: tuple[Summary, ...], wanted: dict[str, Target], retired: set[str]) -> list[Problem]:

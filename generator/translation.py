@@ -108,17 +108,19 @@ def load(folder: Path, display: Callable[[Path], str]) -> tuple[Line, ...]:
     return tuple(found)
 
 
-def validate(lines: tuple[Line, ...], wanted: dict[str, str], forms: set[str], known: set[str]) -> list[Problem]:
-    """Return the errors of a translation: ids the report never had (`known` holds the ids
-    of its lock, removed ones too: their English is an orphan, not an error) and glossary
-    markers naming no term."""
+def references(lines: tuple[Line, ...], wanted: dict[str, str], forms: set[str], known: set[str]) -> list[Problem]:
+    """Return the notices of English that refers to what the Chinese does not have (never
+    errors): ids the report never had (`known` holds the ids of its lock, removed ones too:
+    their English is an orphan, see `lagging`) and glossary markers naming no term."""
     problems = []
     for line in lines:
         if line.id not in wanted and line.id not in known:
-            problems.append(Problem(line.path, line.line, f"sentence {line.id!r}: the report has no sentence or heading with this id"))
+            problems.append(Problem(line.path, line.line, f"sentence {line.id!r}: the report has no sentence or "
+                                    "heading with this id: not shown"))
         for match in MARKER.finditer(line.en):
             if match.group(1) not in forms:
-                problems.append(Problem(line.path, line.line, f"sentence {line.id!r}: [[{match.group(1)}]] is not a glossary term"))
+                problems.append(Problem(line.path, line.line, f"sentence {line.id!r}: [[{match.group(1)}]] is not a "
+                                        "glossary term (shown as plain text)"))
     return problems
 
 

@@ -58,6 +58,7 @@ class EditionConfig:
     extra: dict[str, Any] = field(default_factory=dict)
     site_url: str | None = None
     static_pages: bool = True  # the theme's assets and 404 page (one build of a site writes them)
+    not_in_nav: tuple[str, ...] = ()  # pages built but listed in no navigation (a removed report's tombstone)
 
 
 def load_config(config_file: Path, edition: EditionConfig, strict: bool):
@@ -76,6 +77,8 @@ def load_config(config_file: Path, edition: EditionConfig, strict: bool):
     )
     if edition.site_url:
         options["site_url"] = edition.site_url
+    if edition.not_in_nav:
+        options["not_in_nav"] = "\n".join("/" + path for path in edition.not_in_nav)
     try:
         return mkdocs_load_config(**options)
     except ConfigurationError as exc:
@@ -91,12 +94,26 @@ def build(config_file: Path, edition: EditionConfig, strict: bool) -> None:
     config = load_config(config_file, edition, strict)
     _apply_edition(config, edition)
     config.plugins.on_startup(command="build", dirty=False)
+    heard = _Warnings()
+    logging.getLogger("mkdocs").addHandler(heard)
     try:
         mkdocs_build(config)
     except MkDocsException as exc:
-        raise BuildFailed(str(exc)) from None
+        raise BuildFailed("; ".join([str(exc), *heard.messages])) from None
     finally:
+        logging.getLogger("mkdocs").removeHandler(heard)
         config.plugins.on_shutdown()
+
+
+class _Warnings(logging.Handler):
+    """Keeps the engine's warnings of one build, for the error that stops it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def _apply_edition(config, edition: EditionConfig) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from generator import archive
 from generator import build as builder
 from generator import cli, outputs
+from generator.errors import InputError
 
 from .conftest import ROOT, project_for
 
@@ -75,7 +78,7 @@ def test_a_link_to_a_device_is_refused(content_copy):
     report = content_copy / "report.txt"
     report.unlink()
     report.symlink_to("/dev/zero")
-    refused(content_copy, "report.txt: not a regular file")
+    refused(content_copy, "report.txt: a symbolic link (to /dev/zero)")
 
 
 YAML_TRAPS = {
@@ -205,3 +208,54 @@ def test_a_build_killed_at_random_moments_leaves_one_site_and_no_leftovers(conte
     assert [p.name for p in parent.iterdir() if p.name.startswith(".site.")] == []
     assert (parent / "site" / "index.html").is_file()
     assert not list(content_copy.glob(".*.tmp"))
+
+
+def test_a_build_waiting_for_another_says_so_and_for_whom(content_copy):
+    site = content_copy.parent / "site"
+    args = [sys.executable, "-m", "generator", "build", *folders(content_copy)]
+    with outputs.turn(site):
+        waiting = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        line = waiting.stderr.readline()  # the first thing the waiting build says
+        assert f"waiting for the build of process {os.getpid()}" in line and str(site) in line
+    _, rest = waiting.communicate(timeout=300)
+    assert waiting.returncode == 0, rest
+
+
+LINKED = {
+    "report.txt": ("report.txt", "/proc/self/environ"),
+    "a summaries folder": ("summaries", "{outside}"),
+    "a glossary": ("glossary.yml", "{outside}/glossary.yml"),
+}
+
+
+@pytest.mark.parametrize("name", LINKED)
+def test_an_input_that_is_a_symbolic_link_is_refused(name, content_copy, tmp_path):
+    path, target = LINKED[name]
+    outside = tmp_path / "outside"
+    shutil.copytree(content_copy, outside)
+    link = content_copy / path
+    shutil.rmtree(link) if link.is_dir() else link.unlink()
+    link.symlink_to(target.format(outside=outside))
+    stderr = refused(content_copy, f"{link}: a symbolic link (to ")
+    assert "PATH=" not in stderr
+
+
+def test_a_report_folder_that_is_a_symbolic_link_is_refused(tmp_path):
+    from .test_archive import make_archive
+
+    where = make_archive(tmp_path / "archive")
+    shutil.move(where.reports / "national-2022", tmp_path / "elsewhere")
+    (where.reports / "national-2022").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(InputError, match="national-2022: a symbolic link"):
+        archive.build(where, strict=True)
+    assert not (tmp_path / "elsewhere" / "anchors.lock").exists()
+
+
+@pytest.mark.parametrize("file, character", [("report.txt", "\x00"), ("report.txt", "\x1b"), ("glossary.yml", "\x00"),
+                                             ("report.yml", "\x85")])
+def test_a_control_character_is_refused_with_its_line(file, character, content_copy):
+    path = content_copy / file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[4] += character
+    path.write_text("\n".join(lines), encoding="utf-8")
+    refused(content_copy, f"{path}:5: control character U+{ord(character):04X} at column {len(lines[4])}")

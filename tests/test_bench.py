@@ -9,7 +9,7 @@ import sys
 from generator.anchors import assign
 from generator.model import nodes, sentences
 from generator.parse import parse
-from .conftest import ROOT, FIXTURE
+from .conftest import ROOT
 
 
 spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
@@ -18,7 +18,7 @@ spec.loader.exec_module(bench)
 
 
 def test_synthetic_report_repeats_the_parts_with_unique_ids(tmp_path):
-    source = parse((FIXTURE / "report.txt").read_text(encoding="utf-8"), "report.txt")
+    source = parse((bench.FLAGSHIP / "report.txt").read_text(encoding="utf-8"), "report.txt")
     folder = bench.synthetic_content(tmp_path / "content", 3)
     text = (folder / "report.txt").read_text(encoding="utf-8")
     report = assign(parse(text, "report.txt"))

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from generator import outputs
+
+import pytest
+
+from generator import cli, outputs
 
 from .conftest import ROOT
 
@@ -22,10 +25,12 @@ def folders(content):
     return ["--content", str(content), "--docs", str(base / "docs"), "--site", str(base / "site")]
 
 
-def test_check_accepts_the_shipped_content():
+def test_check_accepts_the_shipped_archive():
     result = run("check", "--strict")
     assert result.returncode == 0, result.stderr
-    assert "content/reports/jilin-2023: no problems found" in result.stdout
+    assert re.fullmatch(r"\d+ reports: no problems found\n", result.stdout)
+    one = run("check", "--strict", "--report", "jilin-2023")
+    assert one.returncode == 0 and one.stdout == "content/reports/jilin-2023: no problems found\n", one.stderr
 
 
 def test_gbk_report_is_refused_and_site_left_alone(content_copy):
@@ -78,3 +83,51 @@ def test_build_replaces_the_site_and_prints_figures(content_copy):
     assert not (site / "stale.html").exists()
     assert (site / "p3" / "1" / "index.html").exists()
     assert not list(site.parent.glob(".site.*"))
+
+
+def test_a_report_built_alone_goes_into_a_folder_of_its_own(content_copy):
+    args = cli._parser().parse_args(["build", "--content", str(content_copy)])
+    project = cli._project(args)
+    assert project.site == ROOT / ".reports" / content_copy.name / "site"
+    assert project.docs == ROOT / ".reports" / content_copy.name / "docs"
+    assert cli._project(cli._parser().parse_args(["build"])).site == ROOT / "site"
+
+
+def test_a_report_is_never_built_into_the_archives_site(content_copy, tmp_path):
+    site = tmp_path / "archive-site"
+    outputs.mark(site)
+    (site / "search").mkdir()
+    (site / "search" / "reports.json").write_text("{}", encoding="utf-8")
+    result = run("build", "--content", str(content_copy), "--site", str(site), "--docs", str(tmp_path / "docs"))
+    assert result.returncode == 1 and "this folder holds the archive" in result.stderr, result.stderr
+    assert (site / "search" / "reports.json").read_text(encoding="utf-8") == "{}"
+
+
+@pytest.mark.parametrize("args, message", [
+    (("build", "--accept-removals"), "the archive never accepts them all at once"),
+    (("build", "--report", "jilin-2023"), "build takes the whole archive"),
+    (("stamp",), "name the report whose English you reviewed"),
+    (("generate",), "name one report"),
+    (("check", "--report", "../content"), "no report is named '../content'"),
+])
+def test_archive_commands_want_report_names(args, message):
+    result = run(*args)
+    assert result.returncode == 1 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_covers_every_report_of_the_archive(tmp_path):
+    from generator import build as builder
+    from generator import checks
+    from generator.content import Acceptance
+
+    from .test_archive import make_archive
+
+    where = make_archive(tmp_path)
+    broken = where.reports / "national-2022" / "report.txt"
+    broken.write_text(broken.read_text(encoding="utf-8") + "<p>网页</p>\n", encoding="utf-8")
+    folders = sorted(where.reports.iterdir())
+    project = builder.Project.at(ROOT, None, tmp_path / "docs", tmp_path / "site", where.shared)
+    found = checks.check(project, folders, [Acceptance()] * len(folders), strict=True, english=False)
+    assert [p.path for p in found.problems] == [str(broken)]
+    assert "the text holds HTML" in found.problems[0].message

@@ -114,13 +114,26 @@ def test_a_missing_summary_renders_a_stub(content_copy):
     assert block.select(".zh-links a")
 
 
-def test_errors_in_summaries_name_file_and_line(content_copy):
+def test_what_summaries_name_that_the_chinese_lacks_is_a_note_with_file_and_line(content_copy):
+    """An unknown term or a figure the clause does not hold never stops the Chinese: each is
+    a note naming file and line, an error under --strict-english alone."""
     path = content_copy / "summaries" / "part-3-sections-1-4.yml"
     text = path.read_text(encoding="utf-8").replace("[[冰雪丝路]]", "[[冰雪丝绸之路]]", 1)
     text = text.replace('"5000个"', '"5001个"', 1)
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        builder.load(project_for(content_copy))
-    message = str(caught.value)
+    inputs = builder.load(project_for(content_copy))
+    assert not builder.failing(inputs, strict=True)
+    message = "\n".join(str(p) for p in builder.failing(inputs, strict=True, english=True))
     assert re.search(r"part-3-sections-1-4\.yml:\d+: summary '[^']+': unknown glossary term \[\[冰雪丝绸之路\]\]", message)
     assert re.search(r"part-3-sections-1-4\.yml:\d+: summary 'p3-1': figure '5001个' does not occur in the clause", message)
+
+
+def test_a_summary_given_twice_is_an_error(content_copy):
+    path = content_copy / "summaries" / "part-3-sections-1-4.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\np3-1-3:\n")
+    end = text.index("\np3-2:\n")
+    (content_copy / "summaries" / "zz-again.yml").write_text(text[start + 1:end] + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        builder.load(project_for(content_copy))
+    assert "summary 'p3-1-3': already given at" in str(caught.value)

@@ -46,9 +46,23 @@ def test_markup_is_reported_with_its_line(fresh_content):
     content_copy = fresh_content
     report = content_copy / "report.txt"
     lines = report.read_text(encoding="utf-8").split("\n")
-    lines[9] = lines[9].replace("五年", "<b>五年</b>", 1)
+    lines[9] = lines[9].replace("五年", "**五年**", 1)
     report.write_text("\n".join(lines), encoding="utf-8")
     inputs = builder.load(project_for(content_copy))
     assert not inputs.warnings
     markup = [str(w) for w in inputs.notes if "markup-like text" in str(w)]
-    assert markup == [f"{report}:10: markup-like text '<b' is shown literally"]
+    assert markup == [f"{report}:10: markup-like text '**' is shown literally"]
+
+
+def test_html_in_the_text_fails_a_strict_build_with_its_line(fresh_content):
+    """A saved web page is not a report's text: HTML is a warning (an error under --strict)."""
+    report = fresh_content / "report.txt"
+    lines = report.read_text(encoding="utf-8").split("\n")
+    lines[9] = lines[9].replace("五年", "<b>五年</b>", 1)
+    lines[11] = lines[11] + "&nbsp;"
+    report.write_text("\n".join(lines), encoding="utf-8")
+    inputs = builder.load(project_for(fresh_content))
+    found = [str(w) for w in inputs.warnings]
+    assert found[0].startswith(f"{report}:10: the text holds HTML ('<b>')")
+    assert found[1].startswith(f"{report}:12: the text holds HTML ('&nbsp;')")
+    assert len(found) == 2 and not [n for n in inputs.notes if "markup-like" in str(n)]

@@ -136,7 +136,11 @@ def test_no_script_runs_and_no_page_navigates_in_chromium(hostile_site):
             page.wait_for_timeout(150)
             for term in page.query_selector_all("article a.term")[:3]:
                 if term.is_visible():
-                    term.hover(timeout=5000)
+                    # The last definition stays open while the pointer rests on it (it may be
+                    # read and its link followed): move away and wait until it has closed.
+                    page.mouse.move(0, 0)
+                    page.wait_for_selector("#term-tip", state="hidden")
+                    term.hover()
             page.mouse.move(10, 10)
             page.wait_for_timeout(50)
             assert page.url == url, f"{path} navigated to {page.url}"
