@@ -95,8 +95,10 @@ def tombstone(env, edition, entry, convert: Callable[[str], str]) -> str:
     """Return the Markdown of the page left at a removed report's address."""
     source = entry.source if entry.source.startswith(("https://", "http://")) else ""
     depth = "../" * entry.base.count("/")
+    year = entry.base.split("/")[1][:4]
+    title = entry.title if year in entry.title else f"{year}年{entry.title}"
     return tidy(env.get_template("library/removed.md.j2").render(
-        edition=edition, t=edition.t, entry=entry, title=entry.title_en if edition.english else convert(entry.title),
+        edition=edition, t=edition.t, entry=entry, title=entry.title_en if edition.english else convert(title),
         date=edition.format_date_iso(entry.removed), first=edition.format_date_iso(entry.first),
         source_link=source, home=depth or "./",
     ))
