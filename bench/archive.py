@@ -29,7 +29,7 @@ QUERY = "黑土地"
 def build(content: Path, work: Path, *flags: str) -> tuple[float, float, str]:
     """Build an archive in a fresh process; return (seconds, peak MiB of the build's
     processes, its output)."""
-    script = ("import sys; from pathlib import Path; from generator import archive; "
+    script = ("import sys; from pathlib import Path; from generator.archive import publish as archive; "
               "a = archive.Archive(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), '', Path(sys.argv[4])); "
               "o = archive.build(a); print(len(o.built), len(o.reused))")
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -62,7 +62,8 @@ def search_payload(site: Path) -> dict[str, int]:
     manifest, the folding table, the shards of the query's pairs, and the sentence
     lists and clause indexes of the first batch of reports shown."""
     sys.path.insert(0, str(ROOT))
-    from generator import library, search
+    from generator.archive.shards import gram_shard
+    from generator.data import search
 
     def gz(path: Path) -> int:
         return len(gzip.compress(path.read_bytes(), 6))
@@ -70,9 +71,9 @@ def search_payload(site: Path) -> dict[str, int]:
     folder = site / "search"
     manifest = json.loads((folder / "reports.json").read_text(encoding="utf-8"))
     grams = sorted(set(search.grams(QUERY)))
-    shards = {library.gram_shard(g) for g in grams}
+    shards = {gram_shard(g) for g in grams}
     found = set.intersection(*[set(json.loads((folder / "grams" / f"{s:02x}.json").read_text())[g])
-                               for g, s in ((g, library.gram_shard(g)) for g in grams)])
+                               for g, s in ((g, gram_shard(g)) for g in grams)])
     reports = sorted({p // 100000 for p in found}, key=lambda n: -manifest["reports"][n][1])[:8]
     files = [folder / "reports.json", folder / "fold.json"] + [folder / "grams" / f"{s:02x}.json" for s in shards]
     files += [site / manifest["reports"][n][0] / "search" / name for n in reports for name in ("sentences.json", "clauses.json")]

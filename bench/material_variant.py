@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
 
-from generator.writer import write_file
+from generator.site.writer import write_file
 
 SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；：“”‘’「」『』（）《》]+"
 HOOK = Path(__file__).resolve()
@@ -23,13 +23,14 @@ HOOK = Path(__file__).resolve()
 
 def build(project, outputs, target: Path) -> Path:
     """Build every edition with Material's search into target; return it."""
-    import jieba
     import logging
+
+    import jieba
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from generator.build import _edition_config
-    from generator.website import _apply_edition
+    from generator.site.publication import _edition_config
+    from generator.site.website import _apply_edition
 
     jieba.setLogLevel(logging.WARNING)
     configs = tuple(out.edition.opencc for out in outputs if out.edition.opencc)

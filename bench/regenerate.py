@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FLAGSHIP = ROOT / "content" / "reports" / "jilin-2023"
 sys.path.insert(0, str(ROOT))
 
-from generator import build as builder  # noqa: E402
+from generator import build as builder
 
 
 def regenerate(project: builder.Project) -> tuple[float, int, int]:

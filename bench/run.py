@@ -103,9 +103,11 @@ def child_ours(root: Path, content: Path, work: Path) -> dict:
     """Build every edition of the project; return stage times and memory."""
     started = time.perf_counter()
     sys.path.insert(0, str(root))
-    from generator import anchors, downloads, render, search, website
     from generator import build as builder
-    from generator import content as inputs
+    from generator.anchors import ids as anchors
+    from generator.data import downloads, search
+    from generator.editions import inputs
+    from generator.site import render, website
 
     imported = time.perf_counter()
     clock, rss = Clock(), {}
@@ -197,8 +199,8 @@ def synthetic_content(folder: Path, copies: int) -> Path:
     synthetic report is a first publication.
     """
     sys.path.insert(0, str(ROOT))
-    from generator.numerals import from_int
-    from generator.parse import parse
+    from generator.text.numerals import from_int
+    from generator.text.parse import parse
 
     text = (FLAGSHIP / "report.txt").read_text(encoding="utf-8")
     report = parse(text, "content/report.txt")
@@ -307,8 +309,8 @@ def measure(runs: int, sizes: list[int]) -> dict:
 
 def _measure(work: Path, runs: int, sizes: list[int]) -> dict:
     sys.path.insert(0, str(ROOT))
-    from generator.editions import EDITIONS
-    from generator.search import INDEX
+    from generator.data.search import INDEX
+    from generator.editions.editions import EDITIONS
 
     content = work / "content"
     shutil.copytree(FLAGSHIP, content)

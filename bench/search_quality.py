@@ -31,12 +31,12 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+import material_variant  # noqa: E402
 from bs4 import BeautifulSoup  # noqa: E402
 
-import material_variant  # noqa: E402
-from generator import build as builder  # noqa: E402
-from generator.conversion import converter_for  # noqa: E402
-from generator.editions import EDITIONS  # noqa: E402
+from generator import build as builder
+from generator.editions.conversion import converter_for
+from generator.editions.editions import EDITIONS
 from tests.browser import Browser, serve  # noqa: E402
 
 QUERIES = ROOT / "tests" / "data" / "search-queries.tsv"

@@ -16,9 +16,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import build as builder
-from . import outputs, website, workers
-from .content import Acceptance
-from .errors import InputError, Problem
+from .archive import checks, discovery, publish, workers
+from .editions.inputs import Acceptance
+from .site import outputs, website
+from .text.errors import InputError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 ALL = "*"  # --accept-removals without a name: only for the one report of --content
@@ -125,10 +126,9 @@ def _folders(args: argparse.Namespace) -> list[Path]:
         return [Path(args.content).resolve()]
     if args.report:
         return [_report_folder(name) for name in args.report]
-    from . import archive, regions
 
-    known = regions.load(ROOT / "content" / "regions.yml", "content/regions.yml")
-    return [entry.folder for entry in archive.discover(ROOT / "content" / "reports", known)]
+    known = discovery.regions_of(ROOT / "content")
+    return [entry.folder for entry in discovery.discover(ROOT / "content" / "reports", known)]
 
 
 def _names(values: list[str]) -> frozenset[str]:
@@ -144,13 +144,11 @@ def _accept(args: argparse.Namespace, folder: Path | None = None) -> Acceptance:
 
 def _consent(args: argparse.Namespace):
     """Return what is accepted for an archive build, by report name; a bare flag is refused."""
-    from . import archive
-
     chosen = [_names(args.accept_removals), _names(args.accept_ambiguous), _names(args.accept_fresh_history)]
     if any(ALL in names for names in chosen):
         raise InputError.at("--accept-removals", 0, "name the reports whose removals you accept (--accept-removals "
                                                     "jilin-2023,national-1978): the archive never accepts them all at once")
-    return archive.Consent(*chosen)
+    return publish.Consent(*chosen)
 
 
 # The commands ----------------------------------------------------------------------------------
@@ -185,13 +183,11 @@ def _refuse_archive_site(site: Path) -> None:
 
 
 def _build_archive(project: builder.Project, args: argparse.Namespace) -> int:
-    from . import archive
-
     if args.report:
         raise InputError.at("--report", 0, "build takes the whole archive (unchanged reports are reused) or one "
                                            "report folder with --content")
     start = time.perf_counter()
-    built = archive.build(archive.Archive(project.root, project.docs, project.site, project.site_url),
+    built = publish.build(publish.Archive(project.root, project.docs, project.site, project.site_url),
                           strict=args.strict, accept=_consent(args), english=args.strict_english,
                           jobs=args.jobs, only=args.shard)
     for record in built.records:
@@ -225,8 +221,6 @@ def cmd_generate(project: builder.Project, args: argparse.Namespace) -> int:
 
 def cmd_check(project: builder.Project, args: argparse.Namespace) -> int:
     """Validate the inputs of every report covered, and of the archive around them."""
-    from . import checks
-
     folders = _folders(args)
     found = checks.check(project, folders, [_accept(args, f) for f in folders], args.strict, args.strict_english)
     if args.content is None and not args.report:
@@ -242,8 +236,6 @@ def cmd_check(project: builder.Project, args: argparse.Namespace) -> int:
 
 def cmd_diff(project: builder.Project, args: argparse.Namespace) -> int:
     """Print the changes between each lock and its text, writing nothing."""
-    from . import checks
-
     folders = _folders(args)
     shown = 0
     for folder in folders:
@@ -269,7 +261,8 @@ def cmd_serve(project: builder.Project, args: argparse.Namespace) -> int:
 
 def cmd_report(project: builder.Project, args: argparse.Namespace) -> int:
     """Print what the content changes, as Markdown, without writing anything."""
-    from . import changes, content
+    from .editions import inputs as content
+    from .site import changes
 
     folders = _folders(args)
     if args.lock and len(folders) != 1:
@@ -278,7 +271,7 @@ def cmd_report(project: builder.Project, args: argparse.Namespace) -> int:
         paths = content.Paths(folder, project.display, project.shared)
         sources = content.read(paths, builder.revision_date())
         if args.lock:
-            from .lock import read_lock
+            from .anchors.lock import read_lock
 
             sources = replace(sources, lock=read_lock(Path(args.lock), args.lock))
         inputs = content.prepare(sources, Acceptance(removals=True, ambiguous=True, fresh=True))
@@ -291,8 +284,8 @@ def cmd_report(project: builder.Project, args: argparse.Namespace) -> int:
 
 def cmd_stamp(project: builder.Project, args: argparse.Namespace) -> int:
     """Write the current fingerprints into reviewed (or not yet stamped) summaries."""
-    from . import summaries, translation
-    from .fingerprint import fingerprint
+    from .anchors.fingerprint import fingerprint
+    from .editions import summaries, translation
 
     if args.content is None and len(args.report) != 1:
         raise InputError.at("stamp", 0, "name the report whose English you reviewed: --report NAME (or --content FOLDER)")

@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import build as builder
-from . import outputs, website, workers
-from .errors import InputError
+from .archive import publish, workers
+from .site import outputs, website
+from .text.errors import InputError
 
 POLL = 0.5
 BANNER = ('<div role="alert" style="position:sticky;top:0;z-index:10;padding:0.8em 1.2em;background:#8a1c1c;'
@@ -62,10 +63,8 @@ class Preview:
         if not self.archive:
             builder.build(self.project, strict=self.strict, record=False)
             return
-        from . import archive
-
-        where = archive.Archive(self.project.root, self.project.docs, self.project.site, "", self.project.shared)
-        self.rebuilt = tuple(archive.build(where, strict=self.strict, record_locks=False).built)
+        where = publish.Archive(self.project.root, self.project.docs, self.project.site, "", self.project.shared)
+        self.rebuilt = tuple(publish.build(where, strict=self.strict, record_locks=False).built)
 
 
 def watched(project: builder.Project) -> tuple[Path, ...]:

@@ -2,9 +2,10 @@
 
 import re
 
-from generator import anchors
-from generator.model import nodes
-from generator.parse import parse
+from generator.anchors import ids as anchors
+from generator.text.model import nodes
+from generator.text.parse import parse
+
 from .conftest import FIXTURE
 
 

@@ -21,8 +21,12 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import archive, library, outputs, search
-from generator.editions import EDITIONS
+from generator.archive import discovery
+from generator.archive.shards import gram_shard
+from generator.archive import publish as archive
+from generator.data import search
+from generator.editions.editions import EDITIONS
+from generator.site import outputs
 
 from .conftest import FIXTURE, ROOT, SHARED
 from .helpers import broken_links
@@ -144,7 +148,7 @@ def test_search_data_finds_every_sentence_by_its_pairs_of_characters(site):
         for position, (url, sid) in enumerate(listed):
             assert (site / base / url / "index.html").is_file() or url == ""
             for gram in set(search.grams(search.fold(text.get(sid, ""), table))):
-                shard = library.gram_shard(gram)
+                shard = gram_shard(gram)
                 if shard not in shards:
                     shards[shard] = json.loads((site / "search" / "grams" / f"{shard:02x}.json").read_text())
                 assert number * 100000 + position in shards[shard][gram], (base, sid, gram)
@@ -206,7 +210,7 @@ def test_a_report_folder_with_a_wrong_name_is_an_error_naming_it(tmp_path):
     where = make_archive(tmp_path)
     (where.shared / "reports" / "atlantis-2023").mkdir()
     (where.shared / "reports" / "atlantis-2023" / "report.txt").write_text("政府工作报告\n", encoding="utf-8")
-    from generator.errors import InputError
+    from generator.text.errors import InputError
 
     with pytest.raises(InputError) as caught:
         archive.build(where)
@@ -215,8 +219,8 @@ def test_a_report_folder_with_a_wrong_name_is_an_error_naming_it(tmp_path):
 
 
 def test_shards_split_the_reports_without_overlap():
-    entries = tuple(archive.Entry(s, Path(s), "x", 2000 + i, s) for i, s in enumerate("abcdefg"))
-    parts = [archive.shard(entries, f"{k}/3") for k in range(3)]
+    entries = tuple(discovery.Entry(s, Path(s), "x", 2000 + i, s) for i, s in enumerate("abcdefg"))
+    parts = [discovery.shard(entries, f"{k}/3") for k in range(3)]
     assert sorted(e.slug for part in parts for e in part) == list("abcdefg")
 
 

@@ -18,10 +18,13 @@ from urllib.parse import urljoin
 
 import pytest
 
-from generator import archive, catalog, regions
-from generator.build import Project, build as build_one
-from generator.editions import EDITIONS
-from generator.errors import InputError
+from generator.anchors import catalog
+from generator.archive import publish as archive
+from generator.build import Project
+from generator.build import build as build_one
+from generator.editions.editions import EDITIONS
+from generator.text import regions
+from generator.text.errors import InputError
 
 from .conftest import ROOT
 from .helpers import broken_links, soup
@@ -218,7 +221,7 @@ def test_a_copied_checkout_reuses_every_report(tmp_path):
 SCRIPT = """
 import sys
 from pathlib import Path
-from generator import archive, workers
+from generator.archive import publish as archive, workers
 where = archive.Archive(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), "", Path(sys.argv[4]))
 try:
     archive.build(where, strict=True, jobs=2)

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import archive
 from generator import build as builder
-from generator import cli, outputs
-from generator.errors import InputError
+from generator import cli
+from generator.archive import publish as archive
+from generator.site import outputs
+from generator.text.errors import InputError
 
 from .conftest import ROOT, project_for
 
@@ -130,7 +131,7 @@ def test_a_report_dated_before_1970_builds(content_copy):
 
 
 def test_a_hundredth_part_and_deep_brackets_build(content_copy):
-    from generator import numerals
+    from generator.text import numerals
 
     parts = "".join(f"{numerals.from_int(n)}、第{n}部分\n正文{'（' * 50}{n}{'）' * 50}。\n" for n in range(1, 100))
     (content_copy / "report.txt").write_text(parts + "一百、第100部分\n正文。\n", encoding="utf-8")

@@ -6,11 +6,11 @@ import gzip
 import importlib.util
 import sys
 
-from generator.anchors import assign
-from generator.model import nodes, sentences
-from generator.parse import parse
-from .conftest import ROOT
+from generator.anchors.ids import assign
+from generator.text.model import nodes, sentences
+from generator.text.parse import parse
 
+from .conftest import ROOT
 
 spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
 bench = sys.modules.setdefault("bench_run", importlib.util.module_from_spec(spec))

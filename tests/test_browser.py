@@ -17,11 +17,11 @@ from urllib.parse import urlparse
 import pytest
 
 from generator import build as builder
-from generator.conversion import converter_for
-from generator.editions import EDITIONS, ENGLISH
+from generator.editions.conversion import converter_for
+from generator.editions.editions import EDITIONS, ENGLISH
 
 from .browser import Browser, serve
-from .conftest import ROOT, FIXTURE, SHARED, project_for
+from .conftest import FIXTURE, ROOT, SHARED, project_for
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 CHINESE = [e for e in EDITIONS if not e.english]

@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from generator import cli, outputs
+from generator import cli
+from generator.site import outputs
 
 from .conftest import ROOT
-
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -118,8 +118,8 @@ def test_archive_commands_want_report_names(args, message):
 
 def test_check_covers_every_report_of_the_archive(tmp_path):
     from generator import build as builder
-    from generator import checks
-    from generator.content import Acceptance
+    from generator.archive import checks
+    from generator.editions.inputs import Acceptance
 
     from .test_archive import make_archive
 

@@ -5,12 +5,11 @@ unique ids, links that resolve. No counts: an editor's update keeps these green.
 
 from __future__ import annotations
 
-
 import pytest
 
 from generator import build as builder
-from generator import lines
-from generator.lock import read_lock
+from generator.anchors.lock import read_lock
+from generator.text import lines
 
 from .conftest import ROOT
 from .helpers import broken_links, ids_by_edition, reading_order, report_text, soup

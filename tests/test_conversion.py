@@ -12,12 +12,12 @@ import re
 
 import pytest
 
-from generator.conversion import Converter, converter_for, load_overrides
-from generator.editions import HONG_KONG, TAIWAN, TRADITIONAL
-from generator.errors import InputError
-from generator.parse import split_sentences
-from .conftest import FIXTURE, SHARED
+from generator.editions.conversion import Converter, converter_for, load_overrides
+from generator.editions.editions import HONG_KONG, TAIWAN, TRADITIONAL
+from generator.text.errors import InputError
+from generator.text.parse import split_sentences
 
+from .conftest import FIXTURE, SHARED
 
 # simplified phrase as it occurs in report.txt, Taiwan form, Hong Kong form
 CASES = [

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import anchors, lines, numerals
-from generator.parse import read
+from generator.anchors import ids as anchors
+from generator.text import lines, numerals
+from generator.text.parse import read
 
 from .conftest import ROOT
 from .helpers import reading_order, report_text

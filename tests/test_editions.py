@@ -8,12 +8,12 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from generator.conversion import Converter, converter_for, load_overrides
-from generator.editions import EDITIONS, HONG_KONG, SOURCE, TAIWAN, TRADITIONAL
+from generator.editions.conversion import Converter, converter_for, load_overrides
+from generator.editions.editions import EDITIONS, HONG_KONG, SOURCE, TAIWAN, TRADITIONAL
 
+from .conftest import SHARED
 from .helpers import page_file, reading_order, report_text, soup
 from .test_site import SITE_PATH, edition_files, source_sentences
-from .conftest import SHARED
 
 TRADITIONAL_EDITIONS = [e for e in EDITIONS if e.opencc]
 # Characters that OpenCC would still change, in the only words where the

@@ -20,8 +20,8 @@ import sys
 from pathlib import Path
 
 from generator import build as builder
-from generator import glossary
-from generator.model import ITEM, paragraphs
+from generator.editions import glossary
+from generator.text.model import ITEM, paragraphs
 
 from .conftest import ROOT
 
@@ -92,7 +92,7 @@ def _one_line(paragraph, lines: list[str]) -> bool:
 
 
 def _new_section(part) -> str:
-    from generator.numerals import from_int
+    from generator.text.numerals import from_int
 
     return f"（{from_int(len(part.sections) + 1)}）新增一节。"
 

@@ -48,7 +48,7 @@ def test_every_link_resolves_inside_the_site(sites, engine):
 
 
 def test_the_chosen_engine_is_the_one_imported():
-    code = "from generator import website; website._select(); import mkdocs; print(mkdocs.__file__)"
+    code = "from generator.site import website; website._select(); import mkdocs; print(mkdocs.__file__)"
     found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ, ENGINE="properdocs"),
                            capture_output=True, text=True, check=True).stdout
     assert "/properdocs/" in found

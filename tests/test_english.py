@@ -8,12 +8,12 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from generator import build as builder
-from generator.errors import InputError
-from generator.summaries import coverage, targets
+from generator.editions.summaries import coverage, targets
+from generator.text.errors import InputError
 
+from .conftest import FIXTURE, ROOT, SHARED, project_for
 from .helpers import page_file, soup
 from .test_site import SITE_PATH, edition_files
-from .conftest import ROOT, FIXTURE, SHARED, project_for
 
 REVISION = "- date: 2023-03-01\n  note: 更正。\n  note_en: Corrections.\n"
 

@@ -3,7 +3,7 @@
 import markdown
 import pytest
 
-from generator.escape import escape, escape_text
+from generator.site.escape import escape, escape_text
 
 TRICKY = [
     "*强调*",

@@ -13,8 +13,8 @@ import csv
 import pytest
 
 from generator import build as builder
-from generator import figures
-from generator.content import Acceptance
+from generator.editions.inputs import Acceptance
+from generator.text import figures
 
 from .conftest import ROOT
 

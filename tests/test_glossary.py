@@ -9,15 +9,15 @@ import textwrap
 import pytest
 
 from generator import build as builder
-from generator.conversion import converter_for, load_overrides
-from generator.editions import EDITIONS, TRADITIONAL
-from generator.errors import InputError
-from generator.glossary import Finder, Term, convert_terms, load, occurrences
-from generator.model import Sentence
+from generator.editions.conversion import converter_for, load_overrides
+from generator.editions.editions import EDITIONS, TRADITIONAL
+from generator.editions.glossary import Finder, Term, convert_terms, load, occurrences
+from generator.text.errors import InputError
+from generator.text.model import Sentence
 
+from .conftest import FIXTURE, SHARED, project_for
 from .helpers import soup
 from .test_site import edition_files
-from .conftest import FIXTURE, SHARED, project_for
 
 
 def term(id: str, text: str, *aliases: str) -> Term:
@@ -190,8 +190,8 @@ def test_glossary_entries_are_in_the_search_index(built_site, root):
 
 
 def test_occurrences_of_the_real_report(root):
-    from generator import anchors
-    from generator.parse import parse
+    from generator.anchors import ids as anchors
+    from generator.text.parse import parse
 
     report = anchors.assign(parse((FIXTURE / "report.txt").read_text(encoding="utf-8"), "report.txt"))
     marks = occurrences(load(FIXTURE / "glossary.yml", "glossary.yml"), report)

@@ -18,8 +18,8 @@ import unicodedata
 
 import pytest
 
-from generator import indicators
-from generator.parse import read
+from generator.data import indicators
+from generator.text.parse import read
 
 from .conftest import ROOT
 

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from generator import build as builder
-from generator.content import Acceptance
-from generator.errors import InputError
-from generator.lock import format_lock, parse_lock
+from generator.anchors.lock import format_lock, parse_lock
+from generator.editions.inputs import Acceptance
+from generator.text.errors import InputError
 
 from .conftest import FIXTURE, project_for
 

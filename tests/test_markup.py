@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from generator import build as builder
 
-from .helpers import soup
 from .conftest import project_for
+from .helpers import soup
 
 MARKUP = "*强调*_下划_#井号|竖线<b>粗</b><script>alert(1)</script>[链接](http://evil.example)![图](x.png){#p1-1}{{ config }}{% if x %}`代码`&amp;"
 SHORT = "<b>粗</b>{#a}`码`"  # a run-in heading stays short to read as one

@@ -5,9 +5,10 @@ import datetime
 
 import pytest
 
-from generator import anchors, metadata, regions
-from generator.errors import InputError
-from generator.parse import parse
+from generator.anchors import ids as anchors
+from generator.text import metadata, regions
+from generator.text.errors import InputError
+from generator.text.parse import parse
 
 from .conftest import FIXTURE, SHARED
 

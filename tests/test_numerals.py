@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator import numerals
+from generator.text import numerals
 
 
 @pytest.mark.parametrize(

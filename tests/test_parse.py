@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from generator import numerals
-from generator.errors import InputError
-from generator.model import INTERJECTION, INTRO, ITEM, PLAIN, paragraphs, sentences
-from generator.parse import parse, read, split_sentences
-from generator.source import decode
+from generator.text import numerals
+from generator.text.errors import InputError
+from generator.text.model import INTERJECTION, INTRO, ITEM, PLAIN, paragraphs, sentences
+from generator.text.parse import parse, read, split_sentences
+from generator.text.source import decode
+
 from .conftest import FIXTURE
 
 SMALL = """——2023年1月15日在某省人民代表大会上

@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from generator import build as builder
-from generator import website
-from generator.errors import InputError
-from .conftest import ROOT, FIXTURE, SHARED, project_for
+from generator.site import website
+from generator.text.errors import InputError
 
+from .conftest import FIXTURE, ROOT, SHARED, project_for
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 

@@ -9,14 +9,14 @@ import json
 import jsonschema
 import pytest
 
-from generator import anchors
-from generator.editions import EDITIONS
-from generator.figures import english, extract, found_figures
-from generator.parse import parse
+from generator.anchors import ids as anchors
+from generator.editions.editions import EDITIONS
+from generator.text.figures import english, extract, found_figures
+from generator.text.parse import parse
 
+from .conftest import FIXTURE
 from .helpers import soup
 from .test_site import edition_files
-from .conftest import FIXTURE
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator import lines
-from generator.model import INTERJECTION, ITEM, paragraphs
-from generator.parse import read
+from generator.text import lines
+from generator.text.model import INTERJECTION, ITEM, paragraphs
+from generator.text.parse import read
 
 
 def report_of(text: str):

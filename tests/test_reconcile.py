@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator import anchors
-from generator.lock import Lock, format_lock, parse_lock
-from generator.parse import parse
-from generator.reconcile import reconcile
+from generator.anchors import ids as anchors
+from generator.anchors.lock import Lock, format_lock, parse_lock
+from generator.anchors.reconcile import reconcile
+from generator.text.parse import parse
 
 
 def tree(text: str):

@@ -16,12 +16,12 @@ from typing import Callable
 import pytest
 
 from generator import build as builder
-from generator.content import Acceptance
-from generator.errors import InputError
-from generator.lock import read_lock
+from generator.anchors.lock import read_lock
+from generator.editions.inputs import Acceptance
+from generator.text.errors import InputError
 
-from .helpers import soup
 from .conftest import FIXTURE, project_for
+from .helpers import soup
 
 REVISION = "- date: 2023-03-01\n  note: 更正。\n  note_en: Corrections.\n"
 

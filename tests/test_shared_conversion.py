@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.conversion import converter_for, load_overrides
-from generator.editions import HONG_KONG, TAIWAN, TRADITIONAL
+from generator.editions.conversion import converter_for, load_overrides
+from generator.editions.editions import HONG_KONG, TAIWAN, TRADITIONAL
 
 from .conftest import ROOT
 

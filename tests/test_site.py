@@ -10,13 +10,13 @@ from urllib.parse import urlparse
 
 import pytest
 
-from generator import anchors
-from generator.editions import EDITIONS
-from generator.model import nodes
-from generator.parse import parse
+from generator.anchors import ids as anchors
+from generator.editions.editions import EDITIONS
+from generator.text.model import nodes
+from generator.text.parse import parse
 
-from .helpers import broken_links, reading_order, report_text, soup
 from .conftest import FIXTURE
+from .helpers import broken_links, reading_order, report_text, soup
 
 SITE_PATH = "/jilin-report-2023"  # the path of site_url, used by the 404 page
 SENTENCE = re.compile(r"[^。！？；]*[。！？；]+[”’」』）)》]*|[^。！？；]+$")

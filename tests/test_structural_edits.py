@@ -11,9 +11,9 @@ from typing import Callable
 import pytest
 
 from generator import build as builder
-from generator import lines
-from generator.content import Acceptance
-from generator.lock import read_lock
+from generator.anchors.lock import read_lock
+from generator.editions.inputs import Acceptance
+from generator.text import lines
 
 from .conftest import FIXTURE, project_for
 from .helpers import ids_by_edition, reading_order, report_text, soup

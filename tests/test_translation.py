@@ -14,10 +14,10 @@ import json
 import pytest
 
 from generator import build as builder
-from generator import glossary, translation
-from generator.content import Acceptance
-from generator.errors import InputError
-from generator.fingerprint import fingerprint
+from generator.anchors.fingerprint import fingerprint
+from generator.editions import glossary, translation
+from generator.editions.inputs import Acceptance
+from generator.text.errors import InputError
 
 from .conftest import ROOT, project_for
 from .helpers import soup
