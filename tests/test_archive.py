@@ -22,8 +22,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.archive import discovery
-from generator.archive.shards import gram_shard
 from generator.archive import publish as archive
+from generator.archive.shards import gram_shard
 from generator.data import search
 from generator.editions.editions import EDITIONS
 from generator.site import outputs

@@ -12,7 +12,7 @@ from generator.anchors.lock import read_lock
 from generator.text import lines
 
 from .conftest import ROOT
-from .helpers import broken_links, ids_by_edition, reading_order, report_text, soup
+from .helpers import broken_links, ids_by_edition, reading_order, report_text
 
 pytestmark = pytest.mark.content
 FLAGSHIP = ROOT / "content" / "reports" / "jilin-2023"

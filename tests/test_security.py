@@ -180,7 +180,6 @@ def test_downloads_of_the_hostile_site_hold_no_formula(hostile_site):
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "//evil.example/x",
                                  "https://ok.example/\"onmouseover=alert(1)"])
 def test_a_source_address_that_is_not_http_is_refused(content_copy, url):
-    from generator.text.errors import InputError
 
     with (content_copy / "report.yml").open("a", encoding="utf-8") as f:
         f.write(f"source_url: '{url}'\n")

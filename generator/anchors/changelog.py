@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from .clauses import PAGE, SENTENCE
 from .lock import Lock
-from .reconcile import PAGE, SENTENCE
 from .revisions import Revision
 
 EVENTS = ("added", "edited", "moved", "removed")

@@ -12,8 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+from .clauses import PAGE, SENTENCE
 from .lock import Lock
-from .reconcile import PAGE, SENTENCE
 
 
 @dataclass(frozen=True)

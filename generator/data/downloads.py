@@ -26,7 +26,7 @@ SCHEMA = Path(__file__).with_name("report.schema.json")
 
 
 def files(sites) -> dict[str, str]:
-    """Return the download files (path -> text) from the render.Site of every edition."""
+    """Return the download files (path -> text) from the Site (site.context) of every edition."""
     source = sites[0]
     found = {
         f"{FOLDER}/report.json": _json(report_json(sites)),

@@ -32,7 +32,7 @@ FOLD = "search/fold.json"
 
 
 def index(site) -> str:
-    """Return the search index of an edition (a render.Site) as JSON text."""
+    """Return the search index of an edition (a site.context.Site) as JSON text."""
     listed = [page for page in site.pages if page.kind not in (REVISIONS, FIGURES)]
     table = {"pages": [[page.url, site.label(page), page.kind] for page in listed], "clauses": []}
     for number, page in enumerate(listed):

@@ -22,8 +22,9 @@ from typing import Callable, TypeVar
 
 from ..anchors import catalog, pages, revisions
 from ..anchors import ids as anchors
+from ..anchors.clauses import PAGE
 from ..anchors.lock import Lock, read_lock
-from ..anchors.reconcile import PAGE, Change, Reconciliation, reconcile, record_origins, record_pages
+from ..anchors.reconcile import Change, Reconciliation, reconcile, record_origins, record_pages
 from ..anchors.revisions import Revision
 from ..text import metadata, parse, regions
 from ..text.errors import InputError, Problem, raise_if_any

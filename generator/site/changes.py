@@ -8,7 +8,7 @@ missing, and the glossary terms no longer found in the text.
 
 from __future__ import annotations
 
-from ..anchors.reconcile import PAGE, SENTENCE
+from ..anchors.clauses import PAGE, SENTENCE
 from ..editions.inputs import Inputs
 
 EVENTS = ("added", "edited", "moved", "removed")

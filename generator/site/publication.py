@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ..anchors import pages
 from ..anchors import redirects as redirect_pages
+from ..anchors.clauses import PAGE
 from ..anchors.lock import format_lock
-from ..anchors.reconcile import PAGE
 from ..anchors.redirects import Redirect
 from ..editions.editions import EDITIONS
 from ..editions.inputs import Inputs

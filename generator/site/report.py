@@ -18,6 +18,7 @@ from ..editions.inputs import Acceptance, Inputs, Paths, prepare, read, revision
 from ..text import figures
 from ..text.model import sentences
 from . import render
+from .context import Site
 from .outputs import mark as outputs_mark
 from .project import Project
 from .theme import report_theme
@@ -78,14 +79,14 @@ def _mounted(nav: list, mount: str) -> list:
             if isinstance(entry, dict) else mount + entry for entry in nav]
 
 
-def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones, numbers=(), base: str = "") -> render.Site:
+def edition_site(inputs: Inputs, edition: Edition, stones: tombstones.Tombstones, numbers=(), base: str = "") -> Site:
     """Return what the templates need for one edition: its text, strings and pages."""
     convert = conversion.converter_for(edition, inputs.overrides)
     report = conversion.convert_report(inputs.report, convert)
     local = edition.localized(convert) if edition.opencc else edition
     meta = conversion.convert_meta(inputs.meta, convert)
     terms = glossary.convert_terms(inputs.terms, convert)
-    return render.Site(
+    return Site(
         report, meta, local, inputs.plan(report), inputs.lock, stones, inputs.revisions, convert,
         terms, glossary.occurrences(terms, report), {s.id: s for s in inputs.summaries},
         summaries.targets(inputs.report), {t.term: t.id for t in inputs.terms},

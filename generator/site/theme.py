@@ -4,10 +4,10 @@ interface strings of the scripts, and a report's citation data (config.extra).""
 from __future__ import annotations
 
 from ..editions.editions import EDITIONS, ENGLISH, Edition
-from . import render
+from .context import Site
 
 
-def report_theme(site: render.Site) -> dict:
+def report_theme(site: Site) -> dict:
     """Return what the theme templates need of an edition (config.extra)."""
     meta, edition = site.meta, site.edition
     return {
