@@ -20,8 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from ..anchors import catalog, pages, revisions
-from ..anchors import ids as anchors
+from ..anchors import catalog, ids, pages, revisions
 from ..anchors.clauses import PAGE
 from ..anchors.lock import Lock, read_lock
 from ..anchors.reconcile import Change, Reconciliation, reconcile, record_origins, record_pages
@@ -180,7 +179,7 @@ def read(paths: Paths, today: datetime.date) -> Sources:
     parsed = _attempt(problems, lambda: parse.read(text, shown(paths.report)), None) if text else None
     if parsed is None and text == "" and not problems:
         problems.append(Problem(shown(paths.report), 1, "the report is empty: it has no text"))
-    report, notes = (anchors.assign(parsed[0]), parsed[1]) if parsed else (None, ())
+    report, notes = (ids.assign(parsed[0]), parsed[1]) if parsed else (None, ())
     table = _attempt(problems, lambda: _regions(paths), ())
     given = _attempt(problems, lambda: metadata.load(paths.metadata, shown(paths.metadata)), None)
     meta = _attempt(problems, lambda: _metadata(paths, report, table, given), None) if report and given else None
@@ -258,7 +257,7 @@ def prepare(sources: Sources, accept: Acceptance) -> Inputs:
     revision = sources.revisions[-1].key
     result = reconcile(sources.lock, sources.report, revision)
     _refuse(sources, result, accept)
-    report = anchors.rename(sources.report, result.ids)
+    report = ids.rename(sources.report, result.ids)
     forms = {form for t in sources.terms for form in t.forms}
     known = {e.id for e in result.lock.entries}
     raise_if_any(summaries.validate(sources.summaries))
