@@ -1,10 +1,11 @@
 # Two commands do everything on a fresh machine with Python 3.11+ and make:
-#   make site   create .venv, install the pinned dependencies, build site/
-#   make test   the same set-up, then every test
+#   make site   create .venv, install what building needs (requirements.txt), build site/
+#   make test   the same, plus the test tools (requirements-test.txt), then every test
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: site test check diff serve golden bench profile clean
 
@@ -14,13 +15,17 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-# Extra flags for the generator, e.g. make site FLAGS=--accept-removals
+$(TEST_STAMP): $(STAMP) requirements-test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $(TEST_STAMP)
+
+# Extra flags for the generator, e.g. make site FLAGS=--accept-removals=jilin-2023
 FLAGS ?=
 
 site: $(STAMP)
 	$(BIN)/python -m generator build --strict $(FLAGS)
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 
 check: $(STAMP)
@@ -33,13 +38,13 @@ serve: $(STAMP)
 	$(BIN)/python -m generator serve
 
 # Rewrite the golden Markdown from the current generator; review the diff.
-golden: $(STAMP)
+golden: $(TEST_STAMP)
 	$(BIN)/python -m pytest tests/test_golden.py --update-golden
 
 # Benchmarks (not tests): figures printed and written to bench/results.json.
 BENCH_STAMP := $(VENV)/.bench-installed
 
-$(BENCH_STAMP): $(STAMP) bench/requirements.txt
+$(BENCH_STAMP): $(TEST_STAMP) bench/requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	touch $(BENCH_STAMP)
 
