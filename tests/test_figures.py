@@ -14,7 +14,7 @@ import pytest
 
 from generator import build as builder
 from generator.editions.inputs import Acceptance
-from generator.text import figures
+from generator.text import figures, subjects
 
 from .conftest import ROOT
 
@@ -62,3 +62,51 @@ def test_the_words_of_the_sentence_decide_the_kind(text, value, kind):
     unit = next(u for u in sorted(figures.UNITS, key=len, reverse=True) if value.endswith(u))
     fallback = figures.TARGET if kind == figures.RESULT else figures.RESULT
     assert figures.kind_of(text, text.index(value), value, unit, fallback) == kind
+
+
+SAMPLE_2 = ROOT / "tests" / "data" / "figures-sample-2.tsv"
+
+
+def subject_right(found: str, labelled: str) -> bool:
+    """A subject is right when it holds the labelled noun phrase and not much more (a whole
+    clause around it is not a subject)."""
+    return labelled in found and len(found) <= 2 * len(labelled) + 6
+
+
+@pytest.mark.content
+def test_figures_by_grammar_on_a_sample_of_five_reports():
+    """tests/data/figures-sample-2.tsv: 100 figures of five reports (neither the flagship nor
+    the State Council's of 2023), labelled by hand with their kind (result, target, baseline
+    of a change, other) and the noun phrase they measure, as it stands in the sentence."""
+    with SAMPLE_2.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    found = {}
+    for slug in sorted({r["report"] for r in rows}):
+        inputs = builder.load(builder.Project.at(ROOT, ROOT / "content" / "reports" / slug),
+                              Acceptance(removals=True, ambiguous=True))
+        found |= {(slug, f.id): f for f in figures.extract(inputs.report)}
+    pairs = [(r, found[(r["report"], r["figure_id"])]) for r in rows if (r["report"], r["figure_id"]) in found]
+    kinds = [(r["figure_id"], r["kind"], f.kind) for r, f in pairs if f.kind != r["kind"]]
+    subjects = [(r["figure_id"], r["subject"], f.subject) for r, f in pairs if not subject_right(f.subject, r["subject"])]
+    print(f"kind {len(pairs) - len(kinds)}/{len(pairs)}, subject {len(pairs) - len(subjects)}/{len(pairs)}",
+          *kinds, *subjects, sep="\n")
+    assert len(rows) >= 100 and len(pairs) >= 95
+    assert len(kinds) <= 0.05 * len(pairs) and len(subjects) <= 0.10 * len(pairs)
+
+
+@pytest.mark.parametrize("text, value, kind, subject, qualifier", [
+    ("全社会研发经费投入强度从2.1%提高到2.5%以上", "2.1%", figures.BASELINE, "全社会研发经费投入强度", ""),
+    ("全社会研发经费投入强度从2.1%提高到2.5%以上", "2.5%", figures.RESULT, "全社会研发经费投入强度", "以上"),
+    ("已设21个自由贸易试验区", "21个", figures.RESULT, "自由贸易试验区", ""),
+    ("新签和升级6个自贸协定", "6个", figures.RESULT, "自贸协定", ""),
+    ("今年拟安排地方政府专项债券4.4万亿元", "4.4万亿元", figures.TARGET, "地方政府专项债券", ""),
+    ("城镇新增就业1200万人左右", "1200万人", figures.TARGET, "城镇新增就业", "左右"),
+    ("粮食产量超过1.4万亿斤", "1.4万亿斤", figures.RESULT, "粮食产量", "超过"),
+])
+def test_a_figure_s_kind_subject_and_qualifier_follow_its_grammar(text, value, kind, subject, qualifier):
+    fallback = figures.TARGET if "今年" in text or "左右" in text else figures.RESULT
+    start = text.index(value)
+    phrase, _ = figures._around(text, start, len(value))
+    assert figures.kind_of(text, start, value, figures._matches(value).__next__()[2], fallback) == kind
+    assert subjects.subject(phrase, text[start + len(value):], figures.FIGURE) == subject
+    assert figures.qualifier_of(text, start, value) == qualifier

@@ -15,7 +15,7 @@ from generator.editions.glossary import Finder, Term, convert_terms, load, occur
 from generator.text.errors import InputError
 from generator.text.model import Sentence
 
-from .conftest import FIXTURE, SHARED, project_for
+from .conftest import FIXTURE, ROOT, SHARED, project_for
 from .helpers import soup
 from .test_site import edition_files
 
@@ -197,3 +197,22 @@ def test_occurrences_of_the_real_report(root):
     marks = occurrences(load(FIXTURE / "glossary.yml", "glossary.yml"), report)
     found = [m.term for ms in marks.values() for m in ms]
     assert found.count("three-basics") == 1 and found.count("three-guarantees") == 1
+
+
+@pytest.mark.content
+def test_a_quoted_slogan_that_names_something_else_is_not_the_term():
+    """党政军警民“五位一体” (border defence by five forces together) is not the five-sphere
+    integrated plan, which the term names elsewhere (统筹推进“五位一体”总体布局)."""
+    shared = load(ROOT / "content" / "glossary.yml", "content/glossary.yml")
+    finder = Finder(tuple(t for t in shared if t.term == "五位一体"))
+    border = Sentence("巩固党政军警民“五位一体”合力强边固防机制。", 1, "s1")
+    plan = Sentence("统筹推进“五位一体”总体布局。", 1, "s2")
+    assert finder.marks(border) == [] and len(finder.marks(plan)) == 1
+
+
+@pytest.mark.content
+def test_a_shared_definition_does_not_date_a_phrase_after_a_report_that_uses_it():
+    """稳中求进 stands in the 1997 report: its definition may not date it from 2011."""
+    term = next(t for t in load(ROOT / "content" / "glossary.yml", "content/glossary.yml") if t.term == "稳中求进")
+    assert "稳中求进" in (ROOT / "content" / "reports" / "national-1997" / "report.txt").read_text(encoding="utf-8")
+    assert "1997" in term.zh and "1997" in term.en_definition

@@ -44,6 +44,9 @@ def test_every_correction_is_applied_as_written(edition):
         ("人民群众", "人民群眾", "人民群眾"),
         ("税收", "稅收", "稅收"),
         ("发展银发经济", "發展銀髮經濟", "發展銀髮經濟"),  # 銀髮 (the elderly) is right
+        ("释放谷子经济活力", "釋放谷子經濟活力", "釋放谷子經濟活力"),  # 谷子 transliterates "goods": not 穀子 (millet)
+        ("科技电影周", "科技電影週", "科技電影周"),  # a week of events: Taiwan writes 週
+        ("双创活动周", "雙創活動週", "雙創活動周"),
     ],
 )
 def test_corrections_across_reports(source, taiwan, hong_kong):

@@ -18,12 +18,24 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Mapping
 
-from ..text.model import Appendix, FrontMatter, Line, Paragraph, Part, Report, Section, Sentence, nodes, transform
+from ..text.model import (
+    INTERJECTION,
+    Appendix,
+    FrontMatter,
+    Line,
+    Paragraph,
+    Part,
+    Report,
+    Section,
+    Sentence,
+    nodes,
+    transform,
+)
 
 
 def assign(report: Report) -> Report:
     """Return the report with positional ids and clause numbers on every node."""
-    front = FrontMatter(_lines(report.front.lines), _paragraphs(report.front.opening, "p0", "§0"))
+    front = FrontMatter(_lines(report.front.lines), _opening(report.front.opening))
     parts = tuple(_part(part) for part in report.parts)
     appendices = tuple(_appendix(a) for a in report.appendices)
     return Report(front, parts, _paragraphs(report.closing, "c", "§C"), appendices)
@@ -59,6 +71,18 @@ def _part(part: Part) -> Part:
 def _section(section: Section, base: str, shown: str) -> Section:
     sid, number = f"{base}-{section.ordinal}", f"{shown}.{section.ordinal}"
     return replace(section, id=sid, number=number, paragraphs=_paragraphs(section.paragraphs, sid, number))
+
+
+def _opening(items: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """Return the opening's paragraphs with their ids; an address to the audience (各位代表！)
+    keeps its id but is no clause of the opening: it has no number, and the numbers of
+    the paragraphs after it do not count it."""
+    numbered = 0
+    found = []
+    for i, p in enumerate(items, start=1):
+        numbered += p.kind != INTERJECTION
+        found.append(_paragraph(p, f"p0-{i}", "" if p.kind == INTERJECTION else f"§0.{numbered}"))
+    return tuple(found)
 
 
 def _paragraphs(items: tuple[Paragraph, ...], prefix: str, shown: str) -> tuple[Paragraph, ...]:

@@ -10,7 +10,8 @@ from pathlib import Path
 from ..data.downloads import cell
 from .shards import dump
 
-FIGURE_COLUMNS = ("report", "region", "year", "id", "clause", "sentence", "value", "phrase", "context", "kind", "url")
+FIGURE_COLUMNS = ("report", "region", "year", "id", "clause", "sentence", "value", "qualifier", "subject", "phrase",
+                  "context", "kind", "url")
 
 
 def write_downloads(records: list, known, fresh: Path) -> None:
@@ -28,7 +29,8 @@ def write_downloads(records: list, known, fresh: Path) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(FIGURE_COLUMNS)
     for r in records:
-        for fid, clause, sentence, value, phrase, context, kind, url in r.figures:
-            row = [r.slug, r.region, r.year, fid, clause, sentence, value, phrase, context, kind, r.base + url + "#" + sentence]
+        for fid, clause, sentence, value, qualifier, subject, phrase, context, kind, url in r.figures:
+            row = [r.slug, r.region, r.year, fid, clause, sentence, value, qualifier, subject, phrase, context, kind,
+                   r.base + url + "#" + sentence]
             writer.writerow([cell(v) for v in row])
     (folder / "all-figures.csv").write_text(out.getvalue(), encoding="utf-8")

@@ -26,6 +26,8 @@ from ..text import yamlfile
 from ..text.errors import raise_if_any
 from . import addresses, shards
 from .downloads import write_downloads
+from .pages import home, region_name, region_page, terms_page, tombstone
+from .series import targets_csv
 
 SETTINGS = "library.yml"
 SETTINGS_FIELDS = (yamlfile.Field("root_report", required=False),)
@@ -77,8 +79,6 @@ def write(archive, records: list, known, fresh: Path, departed: tuple = ()) -> N
 def pages_of(env, edition, records: list, known, convert, root=None, terms=(), removed=()) -> dict[str, str]:
     """Return the Markdown (and data) of an edition's library pages (home, regions, shared
     terms), mounted."""
-    from .pages import home, region_page, targets_csv, terms_page
-
     files = {edition.prefix + "index.md": home(env, edition, records, known, convert, root, removed)}
     if terms and any(r.terms for r in records):
         files[edition.prefix + "terms/index.md"] = terms_page(env, edition, terms, records, known, convert)
@@ -104,8 +104,6 @@ def _build(project, edition, docs: Path, files: dict[str, str], nav: list, fresh
 
 def _nav(edition, records: list, known, convert) -> list[dict[str, str]]:
     """Return the nav of the library: the home page, then each region's page by its name."""
-    from .pages import region_name
-
     shown = [region for region in known if any(r.region == region.key for r in records)]
     return [{edition.t("library_home"): edition.prefix + "index.md"}] + [
         {region_name(region, edition, convert): f"{edition.prefix}{region.key}/index.md"} for region in shown]
@@ -136,8 +134,6 @@ def _theme(edition) -> dict:
 def tombstone_pages(env, edition, removed: tuple, convert) -> dict[str, str]:
     """Return the Markdown of the page that stands at the home address of every report
     removed from the archive: what it was, when it left, where its text can be found."""
-    from .pages import tombstone
-
     return {f"{edition.prefix}{e.base}index.md": tombstone(env, edition, e, convert) for e in removed}
 
 

@@ -64,7 +64,8 @@ def describe(entry, key: str, inputs) -> Record:
         characters=sum(len(s.text) for s in text), sentences=len(text),
         pages=[[page.url, page.kind, page.clause] for page in plan],
         search=[[where[s.id].url, s.id, s.text] for s in text],
-        figures=[[f.id, f.clause, f.sentence, f.value, f.phrase, f.context, f.kind, where[f.sentence].url]
+        figures=[[f.id, f.clause, f.sentence, f.value, f.qualifier, f.subject, f.phrase, f.context, f.kind,
+                  where[f.sentence].url]
                  for f in figures.extract(inputs.report)],
         indicators=[i.row() + [where[i.sentence].url] for i in indicators.extract(inputs.report, meta.year)],
         terms=_uses(inputs, where),

@@ -15,14 +15,13 @@ from pathlib import Path
 from ..data import search
 from ..editions import conversion
 from ..editions.editions import EDITIONS
+from .pages import region_name, report_label
 
 SHARDS = 64
 
 
 def labels(records: list, known, overrides) -> list[dict[str, str]]:
     """Return each report's name in every edition, for the search's results."""
-    from .pages import region_name, report_label
-
     regions = {region.key: region for region in known}
     labels = [{} for _ in records]
     for edition in EDITIONS:

@@ -142,15 +142,15 @@ def _term(term, source) -> dict:
             "occurrences": sum(place.count for place in source.places[term.id])}
 
 
-FIGURE_COLUMNS = ("id", "clause", "number", "sentence", "value", "phrase", "context", "kind", "en")
+FIGURE_COLUMNS = ("id", "clause", "number", "sentence", "value", "qualifier", "subject", "phrase", "context", "kind", "en")
 
 
 def figures_csv(source) -> str:
     """Return every figure as CSV (UTF-8, with a header row)."""
     numbers = source.numbers
     rows = [
-        [f.id, f.clause, numbers.get(f.clause, ""), f.sentence, f.value, f.phrase, f.context, f.kind,
-         source.figure_english(f)]
+        [f.id, f.clause, numbers.get(f.clause, ""), f.sentence, f.value, f.qualifier, f.subject, f.phrase, f.context,
+         f.kind, source.figure_english(f)]
         for f in source.figures
     ]
     return _csv(FIGURE_COLUMNS, rows)

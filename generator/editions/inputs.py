@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -27,6 +26,7 @@ from ..anchors.reconcile import Change, Reconciliation, reconcile, record_origin
 from ..anchors.revisions import Revision
 from ..text import metadata, parse, regions
 from ..text.errors import InputError, Problem, raise_if_any
+from ..text.markup import html_warnings, markup_notes
 from ..text.metadata import Metadata
 from ..text.model import Report
 from ..text.regions import Region
@@ -38,10 +38,6 @@ from .glossary import Term
 from .highlights import Highlight
 from .summaries import Summary
 
-MARKUP_RE = re.compile(r"<[A-Za-z/!]|\]\(|\{[#.%{]|\*\*|__|`")
-# A whole HTML tag, comment, doctype or character reference: the text of a saved web page.
-HTML_RE = re.compile(r"<(?:!doctype\b|!--|/?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>)|&(?:[a-z]{2,8}|#\d{1,7}|#x[0-9a-f]{1,6});",
-                     re.IGNORECASE)
 T = TypeVar("T")
 
 
@@ -181,7 +177,7 @@ def read(paths: Paths, today: datetime.date) -> Sources:
         problems.append(Problem(shown(paths.report), 1, "the report is empty: it has no text"))
     report, notes = (ids.assign(parsed[0]), parsed[1]) if parsed else (None, ())
     table = _attempt(problems, lambda: _regions(paths), ())
-    given = _attempt(problems, lambda: metadata.load(paths.metadata, shown(paths.metadata)), None)
+    given = _attempt(problems, lambda: _given(paths), None)
     meta = _attempt(problems, lambda: _metadata(paths, report, table, given), None) if report and given else None
     revs = _attempt(problems, lambda: revisions.load(paths.revisions, shown(paths.revisions)), ())
     lock = _attempt(problems, lambda: read_lock(paths.lock, shown(paths.lock)), None)
@@ -228,6 +224,15 @@ def _regions(paths: Paths) -> tuple[Region, ...]:
     if paths.regions is None or not paths.regions.exists():
         return ()
     return regions.load(paths.regions, paths.display(paths.regions))
+
+
+def _given(paths: Paths) -> tuple[dict, dict[str, int]]:
+    """Return the metadata given by hand: the shared table's facts for this report (content/
+    metadata.yml), then its own report.yml over them; with the lines of report.yml."""
+    table = paths.shared / metadata.TABLE if paths.shared else None
+    facts = metadata.load_table(table, paths.display(table)).get(paths.folder.name, {}) if table else {}
+    own, lines = metadata.load(paths.metadata, paths.display(paths.metadata))
+    return facts | own, lines
 
 
 def _metadata(paths: Paths, report: Report, table: tuple[Region, ...], given: tuple[dict, dict]) -> Metadata:
@@ -327,28 +332,6 @@ def _refuse(sources: Sources, result: Reconciliation, accept: Acceptance) -> Non
 
 def _excerpt(text: str, width: int = 24) -> str:
     return f"“{text[:width]}…”" if len(text) > width else f"“{text}”"
-
-
-def markup_notes(text: str, path: str) -> list[Problem]:
-    """Point out lines with markup characters: they are published literally."""
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        match = MARKUP_RE.search(line)
-        if match and not HTML_RE.search(line):
-            found.append(Problem(path, number, f"markup-like text {match.group(0)!r} is shown literally"))
-    return found
-
-
-def html_warnings(text: str, path: str) -> list[Problem]:
-    """Return a warning (an error under --strict) for every line that holds HTML: a saved
-    web page is not the text of a report."""
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        match = HTML_RE.search(line)
-        if match:
-            found.append(Problem(path, number, f"the text holds HTML ({match.group(0)[:40]!r}): give the report's "
-                                               "plain text, not a web page (it would be shown literally)"))
-    return found
 
 
 def _revision_warnings(sources: Sources, changes: tuple[Change, ...]) -> list[Problem]:

@@ -56,10 +56,10 @@ class Site:
     @functools.cached_property
     def figures(self) -> tuple[Figure, ...]:
         """Return every figure, found in the source text, written in this edition's script."""
-        texts = (text for f in self.source_figures for text in (f.value, f.phrase, f.context))
+        texts = (text for f in self.source_figures for text in (f.value, f.phrase, f.context, f.subject, f.qualifier))
         table = self.convert.many(texts)
-        return tuple(replace(f, value=table[f.value], phrase=table[f.phrase], context=table[f.context])
-                     for f in self.source_figures)
+        return tuple(replace(f, value=table[f.value], phrase=table[f.phrase], context=table[f.context],
+                             subject=table[f.subject], qualifier=table[f.qualifier]) for f in self.source_figures)
 
     @functools.cached_property
     def figure_groups(self) -> list[tuple[str, str, list[Figure]]]:

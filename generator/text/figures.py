@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
+from . import subjects
 from .model import Report
 
 UNITS = {
     "微克每立方米": "µg/m³", "千瓦时": "kWh", "千瓦": "kW", "千伏": "kV", "平方米": "square metres",
     "立方米": "cubic metres", "公里": "km", "小时": "hours", "个百分点": "percentage points", "人次": "visits",
-    "元": "yuan", "斤": "jin", "吨": "tonnes", "亩": "mu", "套": "units", "户": "", "人": "people",
+    "元": "yuan", "公斤": "kg", "斤": "jin", "吨": "tonnes", "亩": "mu", "套": "units", "户": "", "人": "people",
     "名": "people", "个": "", "家": "", "项": "", "座": "", "辆": "vehicles", "所": "", "颗": "", "头": "head",
     "只": "", "条": "", "处": "sites", "台": "sets", "栋": "buildings", "倍": "times", "次": "times", "张": "",
     "间": "", "米": "metres", "部": "", "件": "", "年": "years", "%": "%", "％": "%", "‰": "‰",
@@ -36,12 +37,17 @@ CLAUSE_ENDS = "，。；：、"
 # Words a phrase may open with when its subject stands earlier in the sentence
 # (保护性耕作面积达到3000万亩、五年增长5倍): the subject is then taken over.
 SUBJECTLESS = re.compile(r"^(?:其中|分别|均|年均|同比|比上年|较上年|比去年|[一二三四五六七八九十两]年|累计|新增|增长|增加|"
-                         r"提高|下降|降低|减少|达到|突破|超过|实现|完成|占|居|连续|首次)")
+                         r"提高|下降|降低|减少|达到|突破|超过|实现|完成|占|居(?=第|全国|前|首|世界|全省)|连续|首次|由|从)")
 VERB = re.compile(r"达到|增长|增加|提高|下降|降低|减少|突破|超过|实现|完成|保持|稳定在|控制在|占|居|为|是")
-RESULT, TARGET, OTHER = "result", "target", "other"
+RESULT, TARGET, OTHER, BASELINE = "result", "target", "other", "baseline"
+# A figure a change starts from: 从/由 before it, 提高到/增加至 after it.
+CHANGE_FROM = re.compile(r"[从由](?!.*[，。；])")
+CHANGE_TO = re.compile(r"^[^，。；\d]{0,3}?(?:提高|增加|上升|下降|降低|减少|扩大|缩小|增长|回落|跃升|提升|降|升)?(?:到|至)")
+AFTER_QUALIFIERS = ("左右", "以上", "以内", "以下", "上下")
+BEFORE_QUALIFIERS = ("不超过", "不低于", "控制在", "保持在", "稳定在", "超过", "低于", "约", "近")
 # What a sentence says of its figures: a plan (力争, 要, 将, 预期, 目标…) or a fact (已, 达到,
 # 完成, 比上年…); the part a sentence stands in decides only when its words do not.
-PLAN_WORDS = re.compile(r"力争|预期(?!寿命)|目标(?!责任)|确保|计划|力求|今后五年|到20\d\d年|(?<![主重需必紧只])要(?![素点求])|"
+PLAN_WORDS = re.compile(r"力争|预期(?!寿命)|目标(?!责任)|确保|计划|力求|(?<![模比])拟|今后五年|到20\d\d年|(?<![主重需必紧只])要(?![素点求])|"
                         r"(?<![即])将(?![近军士来])|今年")
 # In the review, only words that cannot name a fact (计划 names a programme there: 启动…计划).
 REVIEW_PLAN_WORDS = re.compile(r"力争|今后五年|到20\d\d年|今年(?!以来)")
@@ -67,6 +73,8 @@ class Figure:
     phrase: str
     context: str
     kind: str
+    subject: str = ""  # the noun phrase it measures (see `subjects`)
+    qualifier: str = ""  # the word that qualifies it: 左右, 以上, 超过, 控制在…
 
 
 def found_figures(text: str) -> list[str]:
@@ -97,19 +105,34 @@ def extract(report: Report) -> tuple[Figure, ...]:
         for index, (start, value, unit) in enumerate(_matches(sentence.text), start=1):
             phrase, context = _around(sentence.text, start, len(value))
             kind = kind_of(sentence.text, start, value, unit, fallback)
-            found.append(Figure(f"{sentence.id}-f{index}", paragraph.id, sentence.id, value, phrase, context, kind))
+            after = sentence.text[start + len(value) :]
+            found.append(Figure(f"{sentence.id}-f{index}", paragraph.id, sentence.id, value, phrase, context, kind,
+                                subjects.subject(phrase, after, FIGURE), qualifier_of(sentence.text, start, value)))
     return tuple(found)
 
 
+def qualifier_of(text: str, start: int, value: str) -> str:
+    """Return the word that qualifies a figure: after it (5%左右, 1000万人以上) or just before
+    it (超过220亿斤, 控制在3%); 多 and 余 inside it (2800多亿元) count too."""
+    after = text[start + len(value) : start + len(value) + 2]
+    before = text[max(0, start - 3) : start]
+    inside = "多" if re.search(r"\d[多余]", value) else ""
+    return next((q for q in AFTER_QUALIFIERS if after.startswith(q)), "") or next(
+        (b for b in BEFORE_QUALIFIERS if before.endswith(b)), "") or inside
+
+
 def kind_of(text: str, start: int, value: str, unit: str, fallback: str) -> str:
-    """Return whether a figure states a result, a target or neither (a specification), from
-    the words of its sentence before it; `fallback` (from the part) when they say nothing."""
+    """Return whether a figure states a result, a target, the start of a change (从X提高到Y:
+    X, a baseline) or neither (a specification, a period, a rate of a rule), from the words
+    of its sentence around it; `fallback` (from the part) when they say nothing."""
     after = text[start + len(value) - len(unit) :] if unit else ""
     if unit in SPECIFICATION_UNITS or (unit and ATTRIBUTE.match(after[: len(unit) + 1])):
         return OTHER
-    if THRESHOLD.match(text[start + len(value) :]):
+    if THRESHOLD.match(text[start + len(value) :]) or _neither(text, start, value, unit):
         return OTHER
     before = text[:start]
+    if CHANGE_TO.match(text[start + len(value) :]) and CHANGE_FROM.search(before[-24:]):
+        return BASELINE
     words = PLAN_WORDS if fallback == TARGET else REVIEW_PLAN_WORDS
     plans = [m.start() for m in words.finditer(before)]
     plans += [m.start() for m in SECURED.finditer(before)] if fallback == TARGET else []
@@ -119,6 +142,16 @@ def kind_of(text: str, start: int, value: str, unit: str, fallback: str) -> str:
     if past:
         return RESULT
     return fallback
+
+
+def _neither(text: str, start: int, value: str, unit: str) -> bool:
+    """Tell whether a figure is no quantity of the report: a span of years (2006－2020年), a
+    rate in a rule (每增长1个百分点), a period (近5年, 30多年), a plant's capacity (年产120万吨)."""
+    before = text[max(0, start - 2) : start]
+    if unit == "年" and (re.fullmatch(r"(?:19|20)\d\d[－-](?:19|20)\d\d年", value) or before.endswith("近")
+                        or "多" in value):
+        return True
+    return before.endswith(("每", "年产"))
 
 
 def _sentences(report: Report):
@@ -189,6 +222,9 @@ def _subject(before: str, cut: int) -> str:
     start = _last_delimiter(before, cut - 1) + 1
     verb = VERB.search(before, start, cut - 1)
     figure = FIGURE.search(before, start, cut - 1)
+    if verb and verb.start() == start and figure:  # 实现国有资本收益64.6亿元，增长358%
+        start = verb.end()
+        verb = None
     end = verb.start() if verb else figure.start() if figure else cut - 1
     subject = re.sub(r"^(?:其中|同时|并)", "", before[start:end])
     return subject if 2 <= len(subject) <= 24 else ""

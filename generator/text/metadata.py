@@ -31,6 +31,7 @@ from .regions import Region
 from .yamlfile import Field
 
 TEXT_MAX = 500
+TABLE = "metadata.yml"  # in the shared content folder
 FIELDS = (
     Field("title", required=False),
     Field("date", datetime.date, required=False),
@@ -50,6 +51,7 @@ FIELDS = (
     Field("place", required=False),
     Field("place_en", required=False),
 )
+TABLE_FIELDS = FIELDS + (Field("reference"),)
 DATE_RE = re.compile(r"([0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
                      r"\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日")
 YEAR_RE = re.compile(r"([12][0-9]{3})\s*年")
@@ -258,6 +260,21 @@ def _generic_title_en(year: int | None) -> str:
     return f"Report on the Work of the Government, {year}" if year else "Report on the Work of the Government"
 
 
+def load_table(path: Path, display: str) -> dict[str, dict]:
+    """Read content/metadata.yml (optional): per report folder, the facts that a public
+    record gives and its text does not state, each entry naming that record (`reference`)."""
+    if not path.exists():
+        return {}
+    data = yamlfile.load(path, display)
+    raise_if_any(yamlfile.check_mapping(data, (Field("reports", dict),), display, "metadata table", 1))
+    entries, problems = data["reports"], []
+    for slug, entry in entries.items():
+        problems += yamlfile.check_mapping(entry, TABLE_FIELDS, display, f"report {slug!r}", entries.line_of(slug))
+    raise_if_any(problems)
+    return {str(slug): {key: _clean(value) for key, value in entry.items() if key != "reference" and value is not None}
+            for slug, entry in entries.items()}
+
+
 def load(path: Path, display: str) -> tuple[dict, dict[str, int]]:
     """Read report.yml (optional): the fields it sets, and their lines."""
     if not path.exists():
@@ -289,11 +306,33 @@ def resolve(inferred: Metadata, given: dict, known: tuple[Region, ...], display:
     if "date" in given and "year" not in given:
         merged = replace(merged, year=given["date"].year)
     region = region_table.by_key(known, merged.region)
-    if region is not None and ("region" in given or "date" in given):
-        derived = {"title_en": region.title_en(merged.year), "publisher_en": region.government,
-                   "place": region.capital, "place_en": region.capital_en}
-        merged = replace(merged, **{key: value for key, value in derived.items() if key not in given})
-    return merged
+    if region is not None:
+        merged = replace(merged, **{key: value for key, value in _derived(merged, region, given).items() if key not in given})
+    return replace(merged, title=full_title(merged.title, region, merged.year))
+
+
+def _derived(meta: Metadata, region: Region, given: dict) -> dict:
+    """Return the English and place fields that follow from the fields given by hand."""
+    derived = {}
+    if "region" in given or "date" in given:
+        derived |= {"title_en": region.title_en(meta.year), "publisher_en": region.government,
+                    "place": region.capital, "place_en": region.capital_en}
+    if "speaker" in given or "speaker_title" in given:
+        derived["speaker_en"] = _speaker_en(meta.speaker, meta.speaker_title, region)
+    if "occasion" in given:
+        derived["occasion_en"] = _occasion_en(meta.occasion, region)
+    return derived
+
+
+def full_title(title: str, region: Region | None, year: int | None) -> str:
+    """Return a work report's title in one form, with its year (and its region's name when
+    a province's title lacks it): 政府工作报告 -> 2025年政府工作报告 or 2025年河北省政府工作报告.
+    A title of another form (关于第六个五年计划的报告) stays as it is."""
+    if not year or YEAR_RE.search(title) or not title.endswith("政府工作报告"):
+        return title
+    if region is not None and not region.national and not any(name in title for name in region.names()):
+        return f"{year}年{region.name}{title}"
+    return f"{year}年{title}"
 
 
 def _names() -> set[str]:

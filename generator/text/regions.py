@@ -31,7 +31,8 @@ FIELDS = (
     Field("capital"), Field("capital_en"), Field("government"), Field("congress"),
 )
 OFFICES_EN = {
-    "国务院总理": "Premier of the State Council", "总理": "Premier of the State Council",
+    "国务院总理": "Premier of the State Council", "代总理": "Acting Premier of the State Council",
+    "总理": "Premier of the State Council",
     "代省长": "Acting Governor of {en}", "省长": "Governor of {en}",
     "代市长": "Acting Mayor of {short_en}", "市长": "Mayor of {short_en}",
     "代理主席": "Acting Chairman of {the_en}", "代主席": "Acting Chairman of {the_en}",
