@@ -56,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         ("diff", cmd_diff, "list what changed between the anchor locks and the texts"),
         ("stamp", cmd_stamp, "record that a report's English matches its current Chinese text"),
         ("report", cmd_report, "print the revision report (Markdown) for reviewers"),
+        ("memory", cmd_memory, "write content/memory.yml: reviewed English that other reports can reuse"),
     ):
         sub = commands.add_parser(name, help=text, description=text)
         sub.set_defaults(command=func)
@@ -314,6 +315,18 @@ def cmd_stamp(project: builder.Project, args: argparse.Namespace) -> int:
         translated += summaries.stamp(project.root / path if not Path(path).is_absolute() else Path(path), prints)
     print(f"stamped {changed} summar{'y' if changed == 1 else 'ies'} and {translated} translated "
           f"sentence{'' if translated == 1 else 's'}")
+    return 0
+
+
+def cmd_memory(project: builder.Project, args: argparse.Namespace) -> int:
+    """Write the translation memory from every report's reviewed English."""
+    from .archive import translations
+    from .editions import memory
+
+    found = translations.entries(project.root, project.shared)
+    path = project.shared / memory.FILE
+    path.write_text(memory.format_memory(found), encoding="utf-8")
+    print(f"{project.display(path)}: {len(found)} entries of reviewed English another report can reuse")
     return 0
 
 

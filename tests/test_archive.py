@@ -96,7 +96,8 @@ def test_the_library_home_lists_every_report_by_region(site, edition):
     assert regions == ["national/", "jilin/"]  # the State Council first
     for row in home.select(".library-table tbody tr"):
         cells = [td.get_text(strip=True) for td in row.select("td")]
-        assert len(cells) == 5 and all(cells[:2]) and cells[4].replace(",", "").isdigit(), cells
+        columns = 6 if edition.english else 5  # the English library says how much of each report is in English
+        assert len(cells) == columns and all(cells[:2]) and cells[-1].replace(",", "").isdigit(), cells
 
 
 def flagship_urls() -> list[str]:
@@ -311,3 +312,22 @@ def test_an_unchanged_report_is_reused_and_an_edited_one_rebuilt(built):
     assert any("这是编辑新增的一句。" in p.read_text(encoding="utf-8") for p in page)
     assert (where.site / "jilin" / "2023" / "p3" / "1" / "index.html").is_file()
 
+
+
+def test_the_english_library_is_honest_and_readable(site):
+    """The English library says which reports are in English and how far; a region's page
+    has no front matter shown as a heading; the shared terms page labels the Chinese as
+    Chinese and marks it; counts of one are singular; jobs read as millions of people."""
+    home = soup(site / "en" / "index.html")
+    assert [th.get_text() for th in home.select("table.library-table thead th")][2] == "In English"
+    states = {td.get_text() for td in home.select("td.library-table__english")}
+    assert states <= {"Full translation", "Summaries", "Headings; text in Chinese", "Not translated"}
+    region = soup(site / "en" / "national" / "index.html")
+    assert not [h for h in region.select("article h1, article h2") if h.get_text().startswith("description:")]
+    assert "million people" in region.get_text() and "×10,000" not in region.get_text()
+    terms = soup(site / "en" / "terms" / "index.html")
+    for meta in terms.select("p.term-meta"):
+        label, value = meta.select_one(".term-label"), meta.select_one(".term-label + span")
+        assert label.get_text() == "Chinese" and value["lang"] == "zh-Hans"
+    counts = [p.get_text() for p in terms.select("p.term-uses-count")]
+    assert counts and not [c for c in counts if c.startswith("1 reports")]

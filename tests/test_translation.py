@@ -25,10 +25,17 @@ from .helpers import soup
 FLAGSHIP = ROOT / "content" / "reports" / "jilin-2023"
 
 
-@pytest.fixture(scope="module")
-def flagship():
-    project = builder.Project.at(ROOT, FLAGSHIP)
+TRANSLATED = sorted(folder for folder in (ROOT / "content" / "reports").iterdir()
+                    if any("-s" in line for path in folder.glob("translation/*.yml")
+                           for line in path.read_text(encoding="utf-8").splitlines() if line.endswith(":")))
+
+
+@pytest.fixture(scope="module", params=TRANSLATED, ids=lambda folder: folder.name)
+def flagship(request):
+    """Each report translated sentence by sentence (the flagship among them)."""
+    project = builder.Project.at(ROOT, request.param)
     return builder.load(project, Acceptance(removals=True, ambiguous=True))
+
 
 
 def current(inputs) -> list[tuple[str, str, str]]:

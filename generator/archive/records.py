@@ -46,6 +46,7 @@ class Record:
     source: str = ""
     addresses: list = dataclasses.field(default_factory=list)  # every page address it ever published (/p3/1/)
     first: str = ""  # the date of its first publication (its first revision)
+    english: str = ""  # how far it is in English: translated, summarised, headings, or ""
 
 
 def describe(entry, key: str, inputs) -> Record:
@@ -74,7 +75,18 @@ def describe(entry, key: str, inputs) -> Record:
         digest=catalog.lock_digest(format_lock(inputs.lock).encode("utf-8")), source=meta.source_url or meta.source,
         addresses=[e.id for e in inputs.lock.entries if e.kind == "page"],
         first=min((e.added for e in inputs.lock.entries), default=inputs.revisions[0].key),
+        english=english_state(inputs),
     )
+
+
+def english_state(inputs) -> str:
+    """Return how far a report is in English: its text translated, summarised, only its
+    headings, or nothing ("")."""
+    if inputs.translation:
+        return "translated"
+    if inputs.summaries:
+        return "summarised"
+    return "headings" if inputs.translation.headings_only() else ""
 
 
 def _uses(inputs, where) -> list:

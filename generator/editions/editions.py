@@ -43,6 +43,12 @@ class Edition:
         """Return the interface strings whose keys start with prefix (for the theme)."""
         return {key: value for key, value in self.strings.items() if key.startswith(prefix)}
 
+    def count(self, key: str, n: int) -> str:
+        """Return the string for a count, in the singular where the language has one and
+        the edition gives it (key_one: "Occurs once", "1 report")."""
+        chosen = f"{key}_one" if n == 1 and f"{key}_one" in self.strings else key
+        return self.strings[chosen].format(n=n)
+
     def t(self, key: str) -> str:
         """Return the interface string for key."""
         return self.strings[key]

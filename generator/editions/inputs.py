@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -31,7 +31,7 @@ from ..text.metadata import Metadata
 from ..text.model import Report
 from ..text.regions import Region
 from ..text.source import REPORT_LIMIT, links, read_text
-from . import glossary, highlights, summaries, translation
+from . import glossary, highlights, memory, summaries, translation
 from .conversion import Override, load_overrides, unused
 from .editions import TRADITIONAL
 from .glossary import Term
@@ -120,6 +120,7 @@ class Sources:
     english: tuple[translation.Line, ...] = ()
     published: str = ""  # the date the archive's catalog says the report was first published
     misfiled: tuple[Problem, ...] = ()  # the folder's name disagrees with the text's region or year
+    memory: dict = field(default_factory=dict)  # the archive's translation memory, by Chinese
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,8 @@ def read(paths: Paths, today: datetime.date) -> Sources:
                       if paths.shared_glossary else (), ())
     english = _attempt(problems, lambda: summaries.load(paths.summaries, shown), ())
     lines = _attempt(problems, lambda: translation.load(paths.translation, shown), ())
+    offered = _attempt(problems, lambda: memory.load(paths.shared / memory.FILE, shown(paths.shared / memory.FILE))
+                       if paths.shared else {}, {})
     if problems:
         raise InputError(problems)
     implicit = revs is None
@@ -199,7 +202,7 @@ def read(paths: Paths, today: datetime.date) -> Sources:
     terms = terms + glossary.from_appendices(report, forms)
     return Sources(paths, text, report, meta, revs, lock, _merge(local, shared), terms, english, implicit, notes, local,
                    lines, _published(paths), tuple(metadata.folder_mismatches(report, table, paths.folder.name,
-                                                                                shown(paths.report))))
+                                                                                shown(paths.report))), offered)
 
 
 def _published(paths: Paths) -> str:
@@ -266,7 +269,9 @@ def prepare(sources: Sources, accept: Acceptance) -> Inputs:
     forms = {form for t in sources.terms for form in t.forms}
     known = {e.id for e in result.lock.entries}
     raise_if_any(summaries.validate(sources.summaries))
-    english = translation.Translation({line.id: line for line in sources.english}, translation.chinese(report))
+    own, chinese = {line.id: line for line in sources.english}, translation.chinese(report)
+    english = translation.Translation(own, chinese, translation.reusable(sources.memory, chinese, own,
+                                                                        sources.paths.folder.name))
     plan = pages.plan(report, glossary=bool(sources.terms), figures=True)
     cards = highlights.load(sources.paths.highlights, sources.paths.display(sources.paths.highlights), report)
     where = {clause: page.key for clause, page in pages.locate(plan).items()}

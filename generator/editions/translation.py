@@ -21,7 +21,7 @@ or [[一主六双|the words to show]], as summaries do.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -30,12 +30,15 @@ from ..text import figures, yamlfile
 from ..text.errors import Problem, raise_if_any
 from ..text.model import Report, sentences
 from ..text.yamlfile import Field
+from .memory import Entry
 from .summaries import MARKER, segments
 
 FOLDER = "translation"
 FIELDS = (Field("en"), Field("fingerprint", required=False))
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-CURRENT, STALE, PENDING = "current", "stale", "pending"
+CURRENT, STALE, REUSED, PENDING = "current", "stale", "reused", "pending"
+SENTENCE_ID = re.compile(r"-s\d+$")
+HEADING_ID = re.compile(r"p\d+(?:-\d+)?|a\d+")  # a part, section or appendix
 
 
 @dataclass(frozen=True)
@@ -51,28 +54,42 @@ class Line:
 
 @dataclass(frozen=True)
 class Translation:
-    """A report's English, by id, and the Chinese each id stands for now."""
+    """A report's English, by id, and the Chinese each id stands for now; `reused` holds the
+    English the translation memory offers for ids the report leaves without English."""
 
     lines: dict[str, Line]
     chinese: dict[str, str]
+    reused: dict[str, Entry] = field(default_factory=dict)
 
     def state(self, key: str) -> str:
-        """Return whether the English of an id is current, stale or pending."""
+        """Return whether the English of an id is current, stale, reused or pending."""
         line = self.lines.get(key)
         if line is None or not line.en:
-            return PENDING
+            return REUSED if key in self.reused else PENDING
         return CURRENT if line.fingerprint == fingerprint(self.chinese.get(key, "")) else STALE
 
     def english(self, key: str) -> str:
         line = self.lines.get(key)
-        return line.en if line is not None else ""
+        if line is not None and line.en:
+            return line.en
+        return self.reused[key].en if key in self.reused else ""
+
+    def origin(self, key: str) -> str:
+        """Return where reused English of an id was reviewed (report/id), else ''."""
+        return self.reused[key].origin if key in self.reused and key not in self.lines else ""
 
     def __bool__(self) -> bool:
-        return bool(self.lines)
+        """Tell whether the report's text is translated (some sentence has English), not
+        only its headings."""
+        return any(SENTENCE_ID.search(key) for key in self.lines)
+
+    def headings_only(self) -> bool:
+        """Tell whether the English gives the report's headings but none of its sentences."""
+        return bool(self.lines) and not self
 
     def counts(self) -> dict[str, int]:
         """Return how many ids are current, stale and pending."""
-        found = {CURRENT: 0, STALE: 0, PENDING: 0}
+        found = {CURRENT: 0, STALE: 0, REUSED: 0, PENDING: 0}
         for key in self.chinese:
             found[self.state(key)] += 1
         return found
@@ -133,9 +150,10 @@ def lagging(translation: Translation, display: str) -> list[Problem]:
             line = translation.lines[key]
             found.append(Problem(line.path, line.line, f"the English of {key} may be stale: its Chinese changed "
                                  "(review it, then python -m generator stamp)"))
-    pending = [key for key in translation.chinese if translation.state(key) == PENDING]
-    if pending and translation:
-        found.append(Problem(display, 0, f"{len(pending)} sentences have no English yet (first: {pending[0]})"))
+    pending = [key for key in translation.chinese if translation.state(key) == PENDING
+               and (translation or HEADING_ID.fullmatch(key))]
+    if pending and translation.lines:
+        found.append(Problem(display, 0, f"{len(pending)} sentences or headings have no English yet (first: {pending[0]})"))
     orphans = [line for key, line in translation.lines.items() if key not in translation.chinese]
     found += [Problem(line.path, line.line, f"the English of {line.id} stands for a sentence no longer in the text")
               for line in orphans]
@@ -180,3 +198,10 @@ def _forms(value: str) -> Iterator[str]:
 def unnamed_terms(zh_terms: set[str], en: str) -> set[str]:
     """Return the glossary terms (ids) of the Chinese sentence that its English does not mark."""
     return zh_terms - {key for _, key in segments(en) if key}
+
+
+def reusable(memory: dict[str, Entry], chinese: dict[str, str], own: dict[str, Line], report: str) -> dict[str, Entry]:
+    """Return the memory's English for the ids a report leaves without English of its own
+    (never English the report itself was the origin of)."""
+    return {key: memory[zh] for key, zh in chinese.items()
+            if zh in memory and not (key in own and own[key].en) and not memory[zh].origin.startswith(report + "/")}

@@ -23,6 +23,7 @@ from ..editions.summaries import CLOSING, MARKER, REPORT, Summary, Target, plain
 from ..editions.translation import Translation
 from ..text.figures import Figure
 from ..text.figures import english as english_figure
+from ..text.headings import numbered
 from ..text.metadata import Metadata
 from ..text.model import Report, nodes
 
@@ -65,11 +66,11 @@ class Site:
     def figure_groups(self) -> list[tuple[str, str, list[Figure]]]:
         """Return the figures by part and section: (heading, anchor, figures)."""
         owner = {}
-        english = self.edition.english and self.translation
+        by_subject = {id(page.subject): page for page in self.pages}
 
         def named(node, chinese: str) -> str:
-            return MARKER.sub(lambda m: m.group(2) or m.group(1), self.translation.english(node.id)) if english and \
-                self.translation.english(node.id) else chinese
+            """Return a division's name in this edition: in English, as the nav names its page."""
+            return self.label(by_subject[id(node)]) if self.edition.english and id(node) in by_subject else chinese
 
         for part in self.report.parts:
             for p in part.paragraphs:
@@ -83,7 +84,7 @@ class Site:
             owner[p.id] = (self.edition.t("closing"), "figures-closing")
         for appendix in self.report.appendices:
             for p in appendix.paragraphs:
-                owner[p.id] = (appendix.heading, "figures-" + appendix.id)
+                owner[p.id] = (named(appendix, appendix.heading), "figures-" + appendix.id)
         groups: dict[str, tuple[str, str, list[Figure]]] = {}
         for figure in self.figures:
             heading, anchor = owner[figure.clause]
@@ -141,8 +142,7 @@ class Site:
         """Return the nav title of a page in this edition."""
         if not self.edition.english or page.kind not in (PART, SECTION, APPENDIX):
             return title(page, self.edition.t)
-        summary = self.summaries.get(page.subject.id)
-        name = self.translation.english(page.subject.id) or (summary.title if summary else "")
+        name = self._english_name(page)
         if not name:
             if page.kind == SECTION:
                 return self.edition.t("section").format(number=page.subject.number.removeprefix("§"))
@@ -151,6 +151,19 @@ class Site:
         if page.kind in (PART, APPENDIX):
             return f"{self.edition.t(page.kind).format(n=page.subject.ordinal)}. {name}"
         return f"({page.subject.ordinal}) {name}"
+
+    def _english_name(self, page: Page) -> str:
+        summary = self.summaries.get(page.subject.id)
+        return self.translation.english(page.subject.id) or (summary.title if summary else "")
+
+    def chinese_heading(self, page: Page) -> str:
+        """Return the Chinese name of a division whose heading has no English yet, without
+        its number ('' when it has English, or on a Chinese page)."""
+        if not self.edition.english or page.kind not in (PART, SECTION, APPENDIX) or self._english_name(page):
+            return ""
+        text = title(page, self.edition.t)
+        number = numbered(text)
+        return (number.rest if number else text).rstrip("。")
 
     @functools.cached_property
     def places(self) -> dict[str, tuple[Place, ...]]:

@@ -31,3 +31,19 @@ def escape(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     return Markup(escape_text(str(value)))
+
+
+HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff“”「」、，。：；（）《》]*[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff“”「」、，。：；（）《》]*")
+
+
+def with_chinese_marked(value: object, lang: str = "zh-Hans") -> Markup:
+    """Return English text escaped, each run of Chinese in it marked with its language (so
+    that browsers and screen readers read 两新 in an English definition as Chinese)."""
+    text = str(value)
+    pieces, cursor = [], 0
+    for match in HAN_RUN.finditer(text):
+        pieces.append(escape_text(text[cursor : match.start()]))
+        pieces.append(f'<span lang="{lang}">{escape_text(match.group())}</span>')
+        cursor = match.end()
+    pieces.append(escape_text(text[cursor:]))
+    return Markup("".join(pieces))

@@ -26,12 +26,13 @@ from ..text.figures import found_figures
 from ..text.model import Report
 from . import structure
 from .context import Site
-from .escape import escape, escape_text
+from .escape import escape, escape_text, with_chinese_marked
 from .links import relative_url, relpath
 from .sentences import (
     chinese_links,
     english_sentencer,
     englisher,
+    glossed,
     inline,
     removal_note,
     sentencer,
@@ -69,11 +70,19 @@ def environment(directory: Path, cache: Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["yaml"] = yaml_string
+    env.filters["chinese_marked"] = with_chinese_marked
     env.filters["inline"] = inline
     env.filters["label"] = label
     env.filters["excerpt"] = excerpt
     env.globals["marked_diff"] = marked_diff
     return env
+
+
+def yaml_string(value: object) -> Markup:
+    """Return a text as a quoted YAML (JSON) string, for a page's front matter: a colon in it
+    (Government work reports: State Council) can then not end the value."""
+    return Markup(json.dumps(str(value), ensure_ascii=False))
 
 
 def _folder(path: Path) -> Path:
@@ -148,6 +157,7 @@ def _page_context(site: Site, page: Page, where: dict[str, Page]) -> dict:
         moved_away=site.moved_away.get(page.key, ()),
         cv=site.convert,
         label=site.label,
+        chinese_heading=site.chinese_heading,
         page_of=lambda node: next(p for p in site.pages if p.subject is node),
         title_line=lambda: _title_line(site),
         structure=lambda: _structure(site, page, where),
@@ -163,6 +173,7 @@ def _text_context(site: Site, page: Page) -> dict:
     return dict(
         text=text,
         sentences=sentencer(site, text),
+        zh_sentences=sentencer(site, glossed(site, page)) if site.edition.english else None,
         source_sentences=source_sentencer(text),
         english_sentence=english_sentencer(site, page),
         translated=lambda key: site.translation.english(key),
@@ -184,7 +195,7 @@ def _reference_context(site: Site, page: Page, where: dict[str, Page]) -> dict:
         chinese=chinese_links(site, page, where),
         url=_url(site, page, where),
         download=lambda name: relative_url(here, site.base + "downloads/") + name,
-        other_editions=lambda: [(e.name, relative_url(here, site.root(e) + page.url), e.code == site.edition.code)
+        other_editions=lambda: [(e.name, relative_url(here, site.root(e) + page.url), e.code == site.edition.code, e.lang)
                                 for e in EDITIONS],
         everywhere=lambda term: (relative_url(here, site.edition.prefix + "terms/") + "#" + term.anchor
                                  if term.shared and site.base else ""),

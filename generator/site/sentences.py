@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..anchors.pages import Page, page_sentences, page_summaries
 from ..editions.editions import CHINESE, Edition
-from ..editions.summaries import CLOSING, REPORT, Summary, segments
+from ..editions.summaries import CLOSING, REPORT, Summary, plain, segments
 from ..text.model import Sentence
 from .context import Site
 from .escape import escape_text
@@ -42,6 +42,35 @@ def texter(site: Site, page: Page) -> Callable[[Sentence], Markup]:
         return Markup("".join(pieces))
 
     return text
+
+
+def glossed(site: Site, page: Page) -> Callable[[Sentence], Markup]:
+    """Return a function giving a sentence in Chinese for the English edition of a report not
+    translated: each glossary term linked, its English name after it."""
+    glossary = relative_url(page.url, site.glossary_url)
+
+    def text(sentence: Sentence) -> Markup:
+        pieces, cursor = [], 0
+        for mark in site.marks.get(sentence.id, ()):
+            pieces.append(escape_text(sentence.text[cursor : mark.start]))
+            term = escape_text(sentence.text[mark.start : mark.end])
+            name = escape_text(site.terms_by_id[mark.term].en)
+            pieces.append(f'<a class="term" href="{glossary}#g-{mark.term}" data-term="{mark.term}">{term}</a>'
+                          f'<span class="term-en" lang="en">{name}</span>')
+            cursor = mark.end
+        pieces.append(escape_text(sentence.text[cursor:]))
+        if site.translation.state(sentence.id) == "reused":
+            pieces.append(_reused(site, sentence.id))
+        return Markup("".join(pieces))
+
+    return text
+
+
+def _reused(site: Site, key: str) -> str:
+    """Return the English the translation memory offers for a sentence, marked as reused."""
+    note = escape_text(site.edition.t("translation_reused").format(origin=site.translation.origin(key)))
+    english = escape_text(curly(plain(site.translation.english(key), site.term_name)))
+    return f'<span class="reused-en" lang="en" title="{note}">{english}</span>'
 
 
 def sentencer(site: Site, text: Callable[[Sentence], Markup]) -> Callable[..., Markup]:
@@ -85,6 +114,9 @@ def english_sentencer(site: Site, page: Page) -> Callable[[Sentence], Markup]:
         if state == "pending":
             return Markup(f'<span class="pending">{escape_text(site.edition.t("translation_pending"))}</span> ')
         text = english(site.translation.english(s.id))
+        if state == "reused":
+            note = escape_text(site.edition.t("translation_reused").format(origin=site.translation.origin(s.id)))
+            return Markup(f'{text}<span class="reused-mark" role="note" title="{note}" aria-label="{note}">↺</span> ')
         if state == "stale":
             note = escape_text(site.edition.t("translation_stale"))
             return Markup(f'{text}<span class="stale-mark" role="note" title="{note}" aria-label="{note}">*</span> ')
@@ -144,15 +176,16 @@ def englisher(site: Site, page: Page) -> Callable[[Summary], Markup]:
     return lambda summary: english(summary.text)
 
 
-def chinese_links(site: Site, page: Page, where: dict[str, Page]) -> Callable[[str], list[tuple[str, str]]]:
-    """Return a function giving, for a clause id, its link in every Chinese edition."""
+def chinese_links(site: Site, page: Page, where: dict[str, Page]) -> Callable[[str], list[tuple[str, str, str]]]:
+    """Return a function giving, for a clause id, its link in every Chinese edition: (the
+    edition's name, the link, the name's language)."""
     here = site.root() + page.url
 
-    def chinese(clause_id: str) -> list[tuple[str, str]]:
+    def chinese(clause_id: str) -> list[tuple[str, str, str]]:
         target = where.get(clause_id) or page
         anchor = "" if clause_id in (REPORT, CLOSING) else "#" + clause_id
         return [
-            (edition.name, relative_url(here, site.root(edition) + target.url) + anchor)
+            (edition.name, relative_url(here, site.root(edition) + target.url) + anchor, edition.lang)
             for edition in CHINESE
         ]
 

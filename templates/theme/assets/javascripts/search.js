@@ -22,6 +22,12 @@
   var status = root.querySelector(".cs__status");
   var toggle = root.querySelector(".cs__toggle");
   var strings = JSON.parse(root.getAttribute("data-strings"));
+
+  // A count in words, in the singular where the edition gives one (search_sentences_one).
+  function count(key, n) {
+    var chosen = n === 1 && strings[key + "_one"] ? key + "_one" : key;
+    return strings[chosen].replace("{n}", n);
+  }
   var indexUrl = root.hasAttribute("data-index") ? new URL(root.getAttribute("data-index"), document.baseURI) : null;
   var archiveUrl = root.hasAttribute("data-archive") ? new URL(root.getAttribute("data-archive"), document.baseURI) : null;
   var editionRoot = indexUrl ? new URL("../", indexUrl) : null;
@@ -171,7 +177,7 @@
     }
     var hits = find(query);
     status.textContent = hits.length
-      ? strings.search_count.replace("{n}", hits.length)
+      ? count("search_count", hits.length)
       : strings.search_none.replace("{q}", query.trim());
     hits.slice(0, LIMIT).forEach(function (hit) { list.appendChild(item(hit)); });
     root.classList.add("cs--results");
@@ -290,7 +296,7 @@
       link.href = new URL(textPrefix + base, archiveUrl).href;
       link.textContent = reportTitle(row);
       head.appendChild(link);
-      head.appendChild(document.createTextNode(" · " + strings.search_sentences.replace("{n}", found.length)));
+      head.appendChild(document.createTextNode(" · " + count("search_sentences", found.length)));
       into.appendChild(head);
       found.slice(0, SHOWN_PER_REPORT).forEach(function (pair) {
         var sentence = pair[0];
