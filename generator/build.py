@@ -50,6 +50,7 @@ def build(project: Project, strict: bool = False, accept: Acceptance = Acceptanc
         inputs = load(project, accept)
         if failing(inputs, strict, english):
             raise InputError(failing(inputs, strict, english))
+        outputs.mark(project.docs)  # ours before anything is written in it: a build killed then leaves it ours
         editions = generate(inputs, project.templates, project.cache)
         write(editions, project.docs)
         timings.measure("generate", start)

@@ -213,6 +213,7 @@ def cmd_generate(project: builder.Project, args: argparse.Namespace) -> int:
     builder.guard(project)
     with outputs.turn(project.site):
         inputs = _checked_inputs(project, args)
+        outputs.mark(project.docs)  # ours before anything is written in it
         reports = builder.write(builder.generate(inputs, project.templates, project.cache), project.docs)
         builder.write_lock(inputs)
     for code, report in reports.items():

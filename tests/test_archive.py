@@ -23,8 +23,8 @@ from bs4 import BeautifulSoup
 
 from generator.archive import discovery
 from generator.archive import publish as archive
-from generator.archive.shards import gram_shard
-from generator.data import search
+from generator.archive import shards
+from generator.data import postings, search
 from generator.editions.editions import EDITIONS
 from generator.site import outputs
 
@@ -136,28 +136,87 @@ def test_every_address_of_the_flagship_lands_on_its_clause(site, url):
         assert soup(page).find(id=anchor) is not None, (url, page, anchor)
 
 
-def test_search_data_finds_every_sentence_by_its_pairs_of_characters(site):
-    manifest = json.loads((site / "search" / "reports.json").read_text(encoding="utf-8"))
+def search_index(site: Path) -> tuple[dict, list[tuple[list, dict]]]:
+    """Return the manifest of the search across reports and, for each range, its reports
+    and the places of every pair (decoded)."""
+    folder = site / "search"
+    manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    ranges = []
+    for number, (_, _, count) in enumerate(manifest["ranges"]):
+        reports = json.loads((folder / f"r{number}" / "reports.json").read_text(encoding="utf-8"))
+        places: dict[str, list] = {}
+        for k in range(count):
+            table = json.loads((folder / f"r{number}" / f"{postings.bucket_name(k, count)}.json").read_text(encoding="utf-8"))
+            assert all(postings.bucket(pair, count) == postings.bucket_name(k, count) for pair in table)
+            places |= {pair: postings.decode(text) for pair, text in table.items()}
+        ranges.append((reports, places))
+    return manifest, ranges
+
+
+def clause_rows(site: Path, prefix: str, base: str, size: int) -> list[list]:
+    """Return a report's clauses as the search across reports shows them, from its chunk files."""
+    rows, n = [], 0
+    while (site / prefix / base / "search" / f"t{n}.json").is_file():
+        chunk = json.loads((site / prefix / base / "search" / f"t{n}.json").read_text(encoding="utf-8"))
+        assert len(chunk) == size or not (site / prefix / base / "search" / f"t{n + 1}.json").exists()
+        rows, n = rows + chunk, n + 1
+    return rows
+
+
+def test_the_search_across_reports_finds_every_clause_whole_newest_first(site):
+    """Every clause (heading, front line, paragraph) is found by any run of its folded text,
+    from the index alone, at its number; its chunk row links to a page that holds it; the
+    reports stand newest first, each with its name in every edition."""
+    manifest, ranges = search_index(site)
     table = json.loads((site / "search" / "fold.json").read_text(encoding="utf-8"))
-    shards: dict[int, dict] = {}
-    assert [row[0] for row in manifest["reports"]] == ["national/2022/", "national/2023/", "jilin/2023/"]
-    for number, (base, year, labels) in enumerate(manifest["reports"]):
-        assert set(labels) == {e.code for e in EDITIONS} and all(str(year) in label for label in labels.values())
-        listed = json.loads((site / base / "search" / "sentences.json").read_text(encoding="utf-8"))
-        index = json.loads((site / base / "search" / "clauses.json").read_text(encoding="utf-8"))
-        text = {sid: t for row in index["clauses"] for sid, t in row[4]}
-        for position, (url, sid) in enumerate(listed):
-            assert (site / base / url / "index.html").is_file() or url == ""
-            for gram in set(search.grams(search.fold(text.get(sid, ""), table))):
-                shard = gram_shard(gram)
-                if shard not in shards:
-                    shards[shard] = json.loads((site / "search" / "grams" / f"{shard:02x}.json").read_text())
-                assert number * 100000 + position in shards[shard][gram], (base, sid, gram)
+    listed = [row for reports, _ in ranges for row in reports]
+    assert [row[0] for row in listed] == ["national/2023/", "jilin/2023/", "national/2022/"]
+    assert [row[1] for row in listed] == sorted((row[1] for row in listed), reverse=True)
+    for reports, places in ranges:
+        first = 0
+        for base, year, labels, count in reports:
+            assert set(labels) == {e.code for e in EDITIONS} and all(str(year) in label for label in labels.values())
+            rows = clause_rows(site, "", base, manifest["chunk"])
+            assert len(rows) == count and count
+            assert all(len(clause_rows(site, e.prefix, base, manifest["chunk"])) == count for e in EDITIONS if e.opencc)
+            for number, (url, title, anchor, _, heading, sentences) in enumerate(rows):
+                page = BeautifulSoup(page_file(site, "/" + base + url).read_text(encoding="utf-8"), "html.parser")
+                assert page.find(id=anchor) is not None and title, (base, url, anchor)
+                text = search.fold("".join(t for _, t in sentences) or heading, table)
+                for at in range(0, max(1, len(text) - 5), 7):
+                    word = text[at:at + 6]
+                    if len(word) >= 2:
+                        assert first + number in postings.matches(word, places), (base, anchor, word)
+            first += count
 
 
-def test_traditional_characters_fold_to_simplified(site):
+def test_the_index_finds_no_clause_that_does_not_hold_the_words():
+    texts = ["大众创业万众创新", "万众创新，大众创业", "经济增长6.5%左右", "增长6%左右"]
+    places = postings.positions(search.fold(t, {}) for t in texts)
+    assert postings.matches(search.fold("大众创业、万众创新", {}), places) == {0}
+    assert postings.matches("6.5%左右", places) == {2}
+    assert postings.matches("左右", places) == {2, 3} and postings.matches("增长6%", places) == {3}
+    assert postings.matches("创业万众", places) == {0} and postings.matches("众创业万", places) == {0}
+    for pair, found in places.items():
+        assert postings.decode(postings.encode(found)) == found
+
+
+def test_index_files_stay_near_their_size_whatever_the_archive(tmp_path):
+    """However large the table, it is spread over files of about the same bounded size."""
+    for keys in (10, 5_000, 200_000):
+        table = {f"{chr(0x4E00 + k % 20000)}{chr(0x4E00 + k // 20000)}": "x" * (k % 40) for k in range(keys)}
+        count = shards.write_spread(table, tmp_path / str(keys))
+        sizes = [p.stat().st_size for p in (tmp_path / str(keys)).iterdir()]
+        assert len(sizes) == count and max(sizes) <= 2 * shards.TARGET
+        merged = {k: v for p in (tmp_path / str(keys)).iterdir() for k, v in json.loads(p.read_text(encoding="utf-8")).items()}
+        assert merged == table
+
+
+def test_traditional_characters_fold_to_simplified_and_punctuation_is_left_out(site):
     table = json.loads((site / "search" / "fold.json").read_text(encoding="utf-8"))
     assert search.fold("經濟發展", table) == "经济发展"
+    assert search.fold("“大眾創業、萬眾創新”", table) == "大众创业万众创新"
+    assert search.fold("ＧＤＰ增長６．５％左右", table) == "gdp增长6.5%左右"
 
 
 def test_a_year_s_targets_meet_the_next_year_s_results(site):
@@ -239,11 +298,42 @@ def served(site):
         yield url, chromium
 
 
-def search_all(page, query: str) -> list[tuple[str, str]]:
-    """Type a query in the search (scope: every report); return the report headings and links."""
+DONE = "() => { const s = document.querySelector('.cs__status').textContent; return s && !/载入|載入|Loading/.test(s); }"
+
+
+def open_search(chromium, url: str, path: str):
+    """Open a page with the search across reports in scope; return the page."""
+    page = chromium.page()
+    page.goto(f"{url}/{path}")
+    if page.query_selector("input[name=cs-scope]"):
+        page.click(".cs__input")
+        page.check("input[name=cs-scope][value=all]")
+    return page
+
+
+def search_all(page, query: str) -> tuple[str, list[tuple[str, str, list[str]]]]:
+    """Type a query in the search across reports; return the status and, per report shown,
+    its heading (name and count), its link and the links of its results."""
     page.fill(".cs__input", query)
-    page.wait_for_selector(".cs__report", timeout=10000)
-    return [(el.inner_text(), el.get_attribute("href")) for el in page.query_selector_all(".cs__report a, .cs__link")]
+    page.wait_for_function(DONE, timeout=30000)
+    return page.inner_text(".cs__status"), shown_groups(page)
+
+
+def shown_groups(page) -> list[tuple[str, str, list[str]]]:
+    groups = []
+    for item in page.query_selector_all(".cs__results > li"):
+        link = item.query_selector("a")
+        if "cs__report" in (item.get_attribute("class") or ""):
+            groups.append((item.inner_text(), link.get_attribute("href"), []))
+        elif link is not None:
+            groups[-1][2].append(link.get_attribute("href"))
+    return groups
+
+
+def counted(status: str) -> tuple[int, int]:
+    """Return (reports, clauses) a status of the search across reports gives."""
+    numbers = [int(n) for n in re.findall(r"\d+", status)]
+    return numbers[0], numbers[1]
 
 
 @pytest.mark.parametrize("path, query, expected", [
@@ -251,22 +341,63 @@ def search_all(page, query: str) -> list[tuple[str, str]]:
     ("national/2022/p1/", "國內生產總值", "/national/2023/"),  # traditional query, simplified edition
 ], ids=["simplified-on-traditional", "traditional-on-simplified"])
 def test_search_across_reports_finds_both_scripts_newest_first(served, path, query, expected):
+    """Reports stand newest first; each report's link opens its first match; the counts
+    are those of the clauses listed; a result lands on its sentence, the words marked."""
     url, chromium = served
-    page = chromium.page()
-    page.goto(f"{url}/{path}")
-    if page.query_selector("input[name=cs-scope]"):
-        page.click(".cs__input")
-        page.check("input[name=cs-scope][value=all]")
-    found = search_all(page, query)
-    reports = [href for text, href in found if "#" not in href]
-    assert urlparse(reports[0]).path == expected, found  # the newest report first
-    years = [int(re.search(r"(\d{4})", text).group(1)) for text, href in found if "#" not in href]
+    page = open_search(chromium, url, path)
+    status, groups = search_all(page, query)
+    assert urlparse(groups[0][1]).path.startswith(expected), groups
+    years = [int(re.search(r"(\d{4})", heading).group(1)) for heading, _, _ in groups]
     assert years == sorted(years, reverse=True)
-    first = next(href for text, href in found if "#" in href)
-    page.goto(first)
+    assert all(link == results[0] for _, link, results in groups)  # the report's link opens its first match
+    assert counted(status) == (len(groups), sum(len(results) for _, _, results in groups))
+    first = groups[0][2][0]
+    page.click(f".cs__link[href='{first}']")
+    page.wait_for_selector("mark.cs-arrival")
     anchor = urlparse(first).fragment
-    assert page.locator(f"[id='{anchor}']").count() == 1
+    assert page.locator(f"[id='{anchor}'] mark.cs-arrival").count() >= 1
     assert all(urlparse(r).hostname == "127.0.0.1" for r in chromium.requests)
+    page.context.close()
+
+
+def test_search_across_reports_folds_punctuation_reads_headings_and_shows_every_match(served):
+    url, chromium = served
+    page = open_search(chromium, url, "")
+    _, groups = search_all(page, "完整准确全面贯彻")  # written 完整、准确、全面贯彻 in the text
+    assert {urlparse(link).path for _, link, _ in groups} >= {"/national/2023/p2/", "/national/2022/p2/"}
+    _, groups = search_all(page, "工作回顾")  # a part's heading
+    assert {urlparse(link).fragment for _, link, _ in groups} == {"p1"}
+    status, groups = search_all(page, "发展")
+    shown = {heading: results for heading, _, results in groups}
+    jilin = next(heading for heading in shown if "吉林" in heading)
+    total = int(re.search(r"(\d+)个条款", jilin).group(1))
+    assert len(shown[jilin]) < total
+    before = page.locator(".cs__results .cs__link").count()
+    page.click(f".cs__all:text-is('显示全部{total}个条款')")
+    page.wait_for_function(f"() => document.querySelectorAll('.cs__results .cs__link').length === {before - len(shown[jilin]) + total}")
+    after = {heading: results for heading, _, results in shown_groups(page)}
+    assert len(after[jilin]) == total and len(set(after[jilin])) == total
+    assert counted(status)[1] == sum(int(re.search(r"(\d+)个条款", h).group(1)) for h in after)
+    page.context.close()
+
+
+def test_a_query_typed_before_any_search_data_has_loaded_finds_what_a_later_one_finds(served):
+    """The folding table held back until the query is typed: the same results as after."""
+    url, chromium = served
+    later = open_search(chromium, url, "")
+    expected = search_all(later, "國內生產總值")
+    later.context.close()
+    page = chromium.page()
+    held = []
+    page.route("**/search/fold.json", lambda route: held.append(route))
+    page.goto(f"{url}/")
+    page.fill(".cs__input", "國內生產總值")
+    while not held:
+        page.wait_for_timeout(50)
+    assert page.locator(".cs__report").count() == 0
+    held[0].continue_()
+    page.wait_for_function(DONE, timeout=30000)
+    assert search_all(page, "國內生產總值") == expected and expected[1]
     page.context.close()
 
 

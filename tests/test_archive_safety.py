@@ -113,7 +113,7 @@ def test_a_deleted_anchor_lock_is_refused_until_restored_or_a_fresh_history_is_a
     with pytest.raises(InputError) as caught:
         archive.build(built, strict=True)
     assert f"--accept-fresh-history {GONE}" in str(caught.value) and "git checkout" in str(caught.value)
-    alone = Project.at(ROOT, built.reports / GONE, built.root / "x-docs", built.site.parent / "alone", built.shared)
+    alone = Project.at(ROOT, built.reports / GONE, built.site.parent / "x-docs", built.site.parent / "alone", built.shared)
     with pytest.raises(InputError, match="anchor lock is missing"):
         build_one(alone, strict=True)
     lock.write_bytes(kept)

@@ -174,6 +174,7 @@ def build(archive: Archive, strict: bool = False, accept: Consent = Consent(), e
     sources = (archive.shared, archive.root / "templates", Path(__file__).parent.parent)
     outputs.guard(archive.site, "site", sources, archive.root)
     outputs.guard(archive.docs, "docs", sources, archive.root)
+    outputs.mark(archive.docs)  # ours before anything is written in it: a build killed then leaves it ours
     known = regions_of(archive.shared)
     every = discover(archive.reports, known)
     settled, gone = survey(archive, every, run.consent)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..anchors import catalog, pages
 from ..anchors.lock import format_lock
-from ..data import indicators
+from ..data import indicators, search
 from ..editions import conversion, glossary
 from ..editions.editions import EDITIONS
 from ..text import figures
@@ -34,7 +34,7 @@ class Record:
     characters: int
     sentences: int
     pages: list
-    search: list
+    search: list  # the text of each clause the search across reports lists (data.search.units)
     figures: list
     indicators: list
     terms: list
@@ -64,7 +64,7 @@ def describe(entry, key: str, inputs) -> Record:
         speakers=speakers, speaker_en=meta.speaker_en, occasion=meta.occasion,
         characters=sum(len(s.text) for s in text), sentences=len(text),
         pages=[[page.url, page.kind, page.clause] for page in plan],
-        search=[[where[s.id].url, s.id, s.text] for s in text],
+        search=[search.unit_text(row) for _, row in search.units(plan)],
         figures=[[f.id, f.clause, f.sentence, f.value, f.qualifier, f.subject, f.phrase, f.context, f.kind,
                   where[f.sentence].url]
                  for f in figures.extract(inputs.report)],

@@ -1,23 +1,39 @@
-"""Search across reports: the reports' manifest, the character-pair shards (where each pair
-of characters occurs, by report and sentence) and each report's sentence list, of the text
-folded from traditional to simplified characters as the browser folds a query.
+"""The search across reports: a positional index of pairs of characters in files of a
+bounded size, whatever the size of the archive (see data.postings).
 
-- `/search/reports.json`: the reports, with their names in every edition;
-- `/search/grams/*.json`: the pairs of characters, sharded by a hash the browser shares;
-- `/search/fold.json`: traditional characters to simplified ones.
+The reports are taken newest first and cut into ranges of `RANGE`. In each range every
+pair of adjacent characters of every clause (folded: see data.search.fold) is listed
+with the clause and its offset, and the pairs are spread by a hash over as many files
+as keep each near `TARGET` bytes. A directory, spread alike, tells which ranges hold each run
+of three characters (and of two, for words of two). A query reads the directory files
+of its words' runs, then, in the ranges that hold them all, the files of its pairs,
+range by range, the newest first, until a screen is full: every match it lists and
+counts is exact before any text is read; only the clauses shown are read, from their
+report's chunks (data.search.chunks).
+
+Under /search/:
+- `index.json`: {"range", "chunk", "ranges": [[newest year, oldest year, files], ...],
+  "pairs": files of d2/, "triples": files of d3/};
+- `fold.json`: traditional characters to simplified ones;
+- `d3/<file>.json`, `d2/<file>.json`: {run of three (two) characters: the ranges holding it,
+  a hexadecimal bit mask, range 0 the lowest bit};
+- `r<range>/reports.json`: [[base, year, {edition: name}, clauses], ...];
+- `r<range>/<file>.json`: {pair: its places in the range's clauses, in order (data.postings.encode)}.
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from pathlib import Path
 
-from ..data import search
+from ..data import postings, search
 from ..editions import conversion
 from ..editions.editions import EDITIONS
 from .pages import region_name, report_label
 
-SHARDS = 64
+RANGE = 16  # reports to a range
+TARGET = 16_000  # bytes to a file of the index, about
 
 
 def labels(records: list, known, overrides) -> list[dict[str, str]]:
@@ -32,42 +48,57 @@ def labels(records: list, known, overrides) -> list[dict[str, str]]:
 
 
 def write_search(records: list, labels: list[dict[str, str]], table: dict[str, str], fresh: Path) -> None:
-    """Write the reports' manifest, the character-pair shards (of the text folded by the
-    table, as the browser folds the query) and each report's sentence list."""
+    """Write the index of the search across reports (see the module's docstring), of the
+    clauses' text folded by the table as the browser folds a query."""
     folder = fresh / "search"
-    (folder / "grams").mkdir(parents=True, exist_ok=True)
-    manifest = {
-        "shards": SHARDS,
-        "reports": [[r.base, r.year, label] for r, label in zip(records, labels)],
-    }
-    (folder / "reports.json").write_text(dump(manifest), encoding="utf-8")
-    shards: list[dict[str, list]] = [{} for _ in range(SHARDS)]
-    for number, r in enumerate(records):
-        for position, (_, _, text) in enumerate(r.search):
-            for gram in sorted(set(search.grams(search.fold(text, table)))):
-                shards[gram_shard(gram)].setdefault(gram, []).append(number * 100000 + position)
-    for index, table in enumerate(shards):
-        (folder / "grams" / f"{index:02x}.json").write_text(dump({g: table[g] for g in sorted(table)}), encoding="utf-8")
-    for r in records:
-        (fresh / r.base / "search" / "sentences.json").write_text(
-            dump([[url, sid] for url, sid, _ in r.search]), encoding="utf-8")
+    order = sorted(range(len(records)), key=lambda n: (-records[n].year, n))
+    pairs: dict[str, int] = defaultdict(int)
+    threes: dict[str, int] = defaultdict(int)
+    ranges = []
+    for number, start in enumerate(range(0, len(order), RANGE)):
+        members = order[start:start + RANGE]
+        texts = [search.fold(text, table) for n in members for text in records[n].search]
+        found = postings.positions(texts)
+        for pair in found:
+            pairs[pair] |= 1 << number
+        for run in postings.triples(texts):
+            threes[run] |= 1 << number
+        files = write_spread({pair: postings.encode(places) for pair, places in found.items()}, folder / f"r{number}")
+        rows = [[records[n].base, records[n].year, labels[n], len(records[n].search)] for n in members]
+        (folder / f"r{number}" / "reports.json").write_text(dump(rows), encoding="utf-8")
+        ranges.append([records[members[0]].year, records[members[-1]].year, files])
+    manifest = {"range": RANGE, "chunk": search.CHUNK, "ranges": ranges,
+                "pairs": write_spread({k: format(mask, "x") for k, mask in pairs.items()}, folder / "d2"),
+                "triples": write_spread({k: format(mask, "x") for k, mask in threes.items()}, folder / "d3")}
+    (folder / "index.json").write_text(dump(manifest), encoding="utf-8")
+
+
+def write_spread(table: dict[str, str], folder: Path) -> int:
+    """Write a table spread by the hash of its keys over as many files as keep each near
+    TARGET bytes (a power of two); return how many."""
+    size = sum(len(key.encode()) + len(value) + 6 for key, value in table.items())
+    count = 1
+    while size / count > TARGET:
+        count *= 2
+    files: list[dict[str, str]] = [{} for _ in range(count)]
+    for key in sorted(table):
+        files[int(postings.bucket(key, count), 16)][key] = table[key]
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, part in enumerate(files):
+        (folder / f"{postings.bucket_name(number, count)}.json").write_text(dump(part), encoding="utf-8")
+    return count
 
 
 def write_folding(records: list, overrides, fresh: Path) -> dict[str, str]:
     """Write /search/fold.json: traditional characters to simplified ones, as the
     editions' conversion gives them, so that a query in either script finds both."""
     converters = [conversion.converter_for(e, overrides) for e in EDITIONS if e.opencc]
-    texts = [text for r in records for _, _, text in r.search]
+    texts = [text for r in records for text in r.search]
     pairs = [(text, convert(text)) for convert in converters for text in texts]
     table = search.folding(pairs)
     (fresh / "search").mkdir(parents=True, exist_ok=True)
     (fresh / "search" / "fold.json").write_text(dump(table), encoding="utf-8")
     return table
-
-
-def gram_shard(gram: str) -> int:
-    """Return the shard of a pair of characters (the same function as the browser's)."""
-    return sum(ord(ch) * (31 ** index) for index, ch in enumerate(gram)) % SHARDS
 
 
 def dump(data) -> str:

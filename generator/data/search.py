@@ -1,8 +1,8 @@
 """The search index of an edition: every clause with its sentences, by page.
 
 The site's search (templates/theme/assets/javascripts/search.js) finds the
-clauses that contain every word of a query, as written, and opens the
-sentence where the match is. Matching text as written needs no word
+clauses that contain every word of a query, folded alike (see `fold`), and opens
+the sentence where the match is. Matching text as written needs no word
 segmentation, so simplified and traditional editions search alike and a
 slogan such as 陆上风光三峡 or a term such as 5G基站 is found whole. The
 index is a compact JSON file the script fetches the first time a reader
@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter, defaultdict
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from ..anchors.pages import CLOSING, FIGURES, GLOSSARY, HOME, REVISIONS, Page, page_summaries
 from ..editions.summaries import segments
@@ -29,6 +29,7 @@ from ..text.model import ITEM, Paragraph
 
 INDEX = "search/clauses.json"
 FOLD = "search/fold.json"
+CHUNK = 8  # clauses to a file of the search across reports
 
 
 def index(site) -> str:
@@ -43,7 +44,11 @@ def index(site) -> str:
         else:
             rows = _rows(page)
         table["clauses"] += [[number, *row] for row in rows]
-    return json.dumps(table, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _dump(table)
+
+
+def _dump(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _terms(terms, definition, english: bool) -> Iterator[list]:
@@ -78,17 +83,48 @@ def _paragraph(paragraph: Paragraph) -> list:
     return [paragraph.id, paragraph.number, heading, [[s.id, s.text] for s in paragraph.sentences]]
 
 
+KEPT = frozenset(".%‰")  # kept within figures: 6.5%, 3‰
+
+
 def searchable(char: str) -> bool:
-    """Tell whether a character counts in a search (letters, digits, Han), not punctuation or space."""
-    return char.isalnum()
+    """Tell whether a character counts in a search: letters, digits, Han and the marks of
+    a figure (6.5%), not punctuation or space."""
+    return char.isalnum() or char in KEPT
 
 
-def grams(text: str) -> Iterator[str]:
-    """Yield the pairs of adjacent searchable characters of a text (normalized: NFKC, lower case)."""
-    folded = unicodedata.normalize("NFKC", text).lower()
-    for left, right in zip(folded, folded[1:]):
-        if searchable(left) and searchable(right):
-            yield left + right
+def units(pages: Iterable[Page]) -> Iterator[tuple[Page, list]]:
+    """Yield the clauses the search across reports lists, with their pages: every heading,
+    front line and paragraph (not the glossary, the figures or the revisions), as rows of
+    the report's index ([id, number, heading, [[sentence id, text], ...]])."""
+    for page in pages:
+        if page.kind not in (REVISIONS, FIGURES, GLOSSARY):
+            yield from ((page, row) for row in _rows(page))
+
+
+def unit_text(row: list) -> str:
+    """Return the text of a clause the search across reports reads: its sentences, or its heading."""
+    return "".join(text for _, text in row[3]) if row[3] else row[2]
+
+
+def chunks(site) -> dict[str, str]:
+    """Return an edition's clauses for the search across reports, CHUNK to a file
+    (search/t0.json, t1.json…), each as [page url, page title, id, number, heading,
+    sentences]: what a result shows, read only for the clauses shown."""
+    rows = [[page.url, site.label(page), *row] for page, row in units(site.pages)]
+    return {f"search/t{n // CHUNK}.json": _dump(rows[n:n + CHUNK]) for n in range(0, len(rows), CHUNK)}
+
+
+def fold(text: str, table: Mapping[str, str]) -> str:
+    """Return a text as the search compares it (search.js folds a query alike): each
+    character in NFKC and lower case, traditional characters to simplified ones by the
+    table, punctuation and spaces left out (大众创业、万众创新 -> 大众创业万众创新)."""
+    out = []
+    for original in text:
+        for char in unicodedata.normalize("NFKC", original).lower():
+            char = table.get(char, char)
+            if searchable(char):
+                out.append(char)
+    return "".join(out)
 
 
 def folding(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -105,11 +141,10 @@ def folding(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {char: found.most_common(1)[0][0] for char, found in sorted(counts.items())}
 
 
-def fold(text: str, table: dict[str, str]) -> str:
-    """Return a text with each character the table names replaced (traditional to simplified)."""
-    return "".join(table.get(char, char) for char in text)
-
-
 def folding_json(pairs: Iterable[tuple[str, str]]) -> str:
     """Return the folding table of (source, converted) texts as JSON text."""
-    return json.dumps(folding(pairs), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _dump(folding(pairs))
+
+
+def _dump(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -63,6 +63,8 @@ def generate(inputs: Inputs, templates: Path, cache: Path | None = None, base: s
         mount = site.root()
         nav = _mounted(pages.nav(site.pages, site.label), mount)
         files = render.render(env, site) | {search.INDEX: search.index(site)} | fold
+        if base and not site.edition.english:  # the text the search across reports shows
+            files |= search.chunks(site)
         if not site.edition.prefix:
             files |= downloads.files(sites)
         name = site.meta.title_en if site.edition.english else site.meta.title

@@ -1,18 +1,20 @@
 // The search. In a report, the index (search/clauses.json, written by the
 // generator) lists every clause with its sentences. A clause matches when it
-// contains every word of the query as written (words are separated by
-// spaces; width, case, spaces and quotation marks are ignored, and
-// traditional characters count as their simplified ones), which needs no word
-// segmentation and works alike in every script. Clauses whose heading or lead
-// sentence holds the whole query come first, then those with more
-// occurrences, then document order; glossary entries follow the report's
-// clauses. A result opens the first matching sentence.
+// contains every word of the query (words are separated by spaces). Text and
+// query are folded alike before they are compared (see `fold`, the same as the
+// generator's data.search.fold): width and case, traditional characters to
+// simplified ones, and punctuation and spaces left out, so that 大众创业万众创新
+// finds 大众创业、万众创新 and a query in either script finds both. No word
+// segmentation is needed, so a slogan such as 陆上风光三峡 or a term such as 5G基站
+// is found whole. Clauses whose heading or lead sentence holds the whole query
+// come first, then those with more occurrences, then document order; glossary
+// entries follow the report's clauses. A result opens the first matching sentence.
 //
-// In the archive, the search also covers every report (the "all reports"
-// scope, the only one on the library's pages): /search/grams/*.json tell in
-// which sentences each pair of characters occurs; the sentences holding every
-// pair of every word are checked against their text (the report's own
-// clauses.json) and listed by report, the newest first.
+// In the archive, the search also covers every report (the "all reports" scope,
+// the only one on the library's pages), through a positional index of pairs of
+// characters cut into ranges of reports, newest first (see generator/archive/
+// shards.py): every match it lists is exact before any text is read, and a query
+// reads files of a bounded size whatever the number of reports.
 (function () {
   "use strict";
   var root = document.querySelector(".cs");
@@ -23,7 +25,7 @@
   var toggle = root.querySelector(".cs__toggle");
   var strings = JSON.parse(root.getAttribute("data-strings"));
 
-  // A count in words, in the singular where the edition gives one (search_sentences_one).
+  // A count in words, in the singular where the edition gives one (search_clauses_one).
   function count(key, n) {
     var chosen = n === 1 && strings[key + "_one"] ? key + "_one" : key;
     return strings[chosen].replace("{n}", n);
@@ -33,6 +35,7 @@
   var editionRoot = indexUrl ? new URL("../", indexUrl) : null;
   var LIMIT = 50;
   var QUERY_KEY = "clause-search-query";
+  var KEPT = ".%‰";
   var loading = null;
   var clauses = null;
   var pages = null;
@@ -54,19 +57,38 @@
     return foldLoading;
   }
 
-  function fold(text) {
-    var folded = text.normalize("NFKC").toLowerCase();
-    var out = "";
-    for (var i = 0; i < folded.length; i++) out += folding[folded[i]] || folded[i];
-    return out;
+  function searchable(ch) {
+    return /[\p{L}\p{N}]/u.test(ch) || KEPT.indexOf(ch) !== -1;
   }
 
-  function squeeze(text) {
-    return fold(text).replace(/[\s\u3000“”‘’「」『』"']/g, "");
+  // A text as the search compares it, and for each character kept, where in the text
+  // the character it comes from starts (`at`) and ends (`to`).
+  function folded(text) {
+    var out = [];
+    var at = [];
+    var to = [];
+    var index = 0;
+    Array.from(text).forEach(function (original) {
+      Array.from(original.normalize("NFKC").toLowerCase()).forEach(function (ch) {
+        ch = folding[ch] || ch;
+        if (!searchable(ch)) return;
+        out.push(ch);
+        for (var unit = 0; unit < ch.length; unit++) {  // one entry per UTF-16 unit, as indexOf counts
+          at.push(index);
+          to.push(index + original.length);
+        }
+      });
+      index += original.length;
+    });
+    return { text: out.join(""), at: at, to: to };
+  }
+
+  function fold(text) {
+    return folded(text).text;
   }
 
   function words(query) {
-    return fold(query).split(/[\s\u3000]+/).map(squeeze).filter(Boolean);
+    return query.split(/[\s\u3000]+/).map(fold).filter(Boolean);
   }
 
   function load() {
@@ -80,9 +102,9 @@
       }).then(function (data) {
         pages = data.pages;
         clauses = data.clauses.map(function (row, order) {
-          var text = row[3] + row[4].map(function (s) { return s[1]; }).join("");
-          return { page: row[0], id: row[1], number: row[2], heading: squeeze(row[3]), title: row[3],
-                   text: squeeze(text), sentences: row[4], order: order,
+          var text = row[4].length ? row[4].map(function (s) { return s[1]; }).join("") : row[3];
+          return { page: row[0], id: row[1], number: row[2], heading: fold(row[3]), title: row[3],
+                   text: fold(row[3] + text), sentences: row[4], order: order,
                    reference: pages[row[0]][2] === "glossary" };
         });
       });
@@ -91,14 +113,12 @@
   }
 
   function occurrences(text, word) {
-    var count = 0;
-    for (var at = text.indexOf(word); at !== -1 && count < 5; at = text.indexOf(word, at + word.length)) count++;
-    return count;
+    var n = 0;
+    for (var at = text.indexOf(word); at !== -1 && n < 5; at = text.indexOf(word, at + word.length)) n++;
+    return n;
   }
 
-  function find(query) {
-    var terms = words(query);
-    if (!terms.length) return [];
+  function find(terms) {
     var whole = terms.join("");
     return clauses.filter(function (clause) {
       return terms.every(function (word) { return clause.text.indexOf(word) !== -1; });
@@ -111,71 +131,83 @@
     });
   }
 
-  function sentenceOf(hit) {
-    var found = hit.clause.sentences.filter(function (s) {
-      var text = squeeze(s[1]);
-      return hit.terms.some(function (word) { return text.indexOf(word) !== -1; });
+  // The sentence a clause's match opens: the first holding the most words of the query,
+  // else the clause itself (a heading, whose id is the clause's).
+  function sentenceOf(sentences, id, terms) {
+    var best = [id, ""];
+    var most = 0;
+    sentences.forEach(function (s) {
+      var text = fold(s[1]);
+      var held = terms.filter(function (word) { return text.indexOf(word) !== -1; }).length;
+      if (held > most) {
+        best = s;
+        most = held;
+      }
     });
-    return found[0] || hit.clause.sentences[0] || [hit.clause.id, ""];
+    return best;
   }
 
   function excerpt(text, terms) {
-    var folded = fold(text);
+    var map = folded(text);
     var node = document.createElement("span");
     node.className = "cs__excerpt";
-    var first = terms.map(function (w) { return folded.indexOf(w); }).filter(function (i) { return i >= 0; });
-    var start = first.length ? Math.max(0, Math.min.apply(null, first) - 30) : 0;
-    var shown = text.slice(start, start + 110);
-    var shownFolded = folded.slice(start, start + 110);
     var marks = [];
     terms.forEach(function (word) {
-      for (var at = shownFolded.indexOf(word); at !== -1; at = shownFolded.indexOf(word, at + word.length)) {
-        marks.push([at, at + word.length]);
+      for (var at = map.text.indexOf(word); at !== -1; at = map.text.indexOf(word, at + word.length)) {
+        marks.push([map.at[at], map.to[at + word.length - 1]]);
       }
     });
     marks.sort(function (a, b) { return a[0] - b[0]; });
-    var cursor = 0;
+    var start = marks.length ? Math.max(0, marks[0][0] - 30) : 0;
+    var end = Math.min(text.length, start + 110);
+    var cursor = start;
     if (start > 0) node.appendChild(document.createTextNode("…"));
     marks.forEach(function (m) {
-      if (m[0] < cursor) return;
-      node.appendChild(document.createTextNode(shown.slice(cursor, m[0])));
+      if (m[0] < cursor || m[0] >= end) return;
+      node.appendChild(document.createTextNode(text.slice(cursor, m[0])));
       var mark = document.createElement("mark");
-      mark.textContent = shown.slice(m[0], m[1]);
+      mark.textContent = text.slice(m[0], Math.min(m[1], end));
       node.appendChild(mark);
-      cursor = m[1];
+      cursor = Math.min(m[1], end);
     });
-    node.appendChild(document.createTextNode(shown.slice(cursor)));
-    if (start + 110 < text.length) node.appendChild(document.createTextNode("…"));
+    node.appendChild(document.createTextNode(text.slice(cursor, end)));
+    if (end < text.length) node.appendChild(document.createTextNode("…"));
     return node;
   }
 
-  function item(hit) {
-    var sentence = sentenceOf(hit);
-    var page = pages[hit.clause.page];
+  function result(href, where, text, terms) {
     var link = document.createElement("a");
-    link.href = new URL(page[0], editionRoot).href + "#" + sentence[0];
+    link.href = href;
     link.className = "cs__link";
     var head = document.createElement("span");
     head.className = "cs__where";
-    // A glossary entry says which term it is, and its excerpt holds the term.
-    head.textContent = hit.clause.reference ? page[1] + " · " + hit.clause.title
-      : (hit.clause.number ? hit.clause.number + " " : "") + page[1];
+    head.textContent = where;
     link.appendChild(head);
-    var text = hit.clause.reference ? hit.clause.title + "：" + (sentence[1] || "") : sentence[1] || page[1];
-    link.appendChild(excerpt(text, hit.terms));
+    link.appendChild(excerpt(text, terms));
     var li = document.createElement("li");
     li.appendChild(link);
     return li;
   }
 
+  function item(hit) {
+    var clause = hit.clause;
+    var sentence = clause.sentences.length ? sentenceOf(clause.sentences, clause.id, hit.terms) : [clause.id, clause.title];
+    var page = pages[clause.page];
+    var href = new URL(page[0], editionRoot).href + "#" + sentence[0];
+    // A glossary entry says which term it is, and its excerpt holds the term.
+    if (clause.reference) return result(href, page[1] + " · " + clause.title, clause.title + "：" + (sentence[1] || ""), hit.terms);
+    return result(href, (clause.number ? clause.number + " " : "") + page[1], sentence[1] || page[1], hit.terms);
+  }
+
   function show(query) {
     list.textContent = "";
-    if (!query.trim()) {
+    var terms = words(query);
+    if (!terms.length) {
       status.textContent = "";
       if (!root.querySelector(".cs__scope")) root.classList.remove("cs--results");
       return;
     }
-    var hits = find(query);
+    var hits = find(terms);
     status.textContent = hits.length
       ? count("search_count", hits.length)
       : strings.search_none.replace("{q}", query.trim());
@@ -184,160 +216,280 @@
   }
 
   // Every report (the archive) ------------------------------------------------------------
+  // /search/index.json cuts the reports, newest first, into ranges; /search/d3/*.json and
+  // d2/*.json tell which ranges hold each run of three (two) characters; /search/r<range>/
+  // *.json where each pair stands (clause and position). A word matches a clause where its pairs stand one after
+  // another, so every match listed and counted is exact before any text is read; only
+  // the clauses shown are read, from their report's chunk files (search/t<n>.json).
 
-  var PER_BATCH = 8;
+  var SCREEN_REPORTS = 8;
   var SHOWN_PER_REPORT = 3;
+  var RANGES_PER_PAGE = 2;
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   var manifest = null;
-  var shards = {};
-  var texts = {};
+  var files = {};
   var textPrefix = root.getAttribute("data-prefix") || "";
 
   function json(url) {
-    return fetch(url).then(function (response) {
-      if (!response.ok) throw new Error(response.status + " " + url);
-      return response.json();
-    });
+    var key = url.href;
+    if (!files[key]) {
+      files[key] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + url);
+        return response.json();
+      });
+    }
+    return files[key];
   }
 
   function loadManifest() {
-    if (!manifest) manifest = Promise.all([json(new URL("search/reports.json", archiveUrl)), loadFolding()])
+    if (!manifest) manifest = Promise.all([json(new URL("search/index.json", archiveUrl)), loadFolding()])
       .then(function (answers) { return answers[0]; });
     return manifest;
   }
 
-  function searchable(ch) {
-    return /[\p{L}\p{N}]/u.test(ch);
+  // The file of a pair among `count` (the generator's data.search.bucket: FNV-1a over code points).
+  function bucket(gram, count) {
+    var h = 2166136261;
+    Array.from(gram).forEach(function (ch) {
+      h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
+    });
+    var name = (h % count).toString(16);
+    var width = (count - 1).toString(16).length;
+    while (name.length < width) name = "0" + name;
+    return name;
   }
 
-  function pairs(word) {
+  // The runs of `width` characters that cover a word: at 0, width, 2 × width… and its
+  // last `width` (data.postings.cover).
+  function cover(word, width) {
     var chars = Array.from(word);
     var out = [];
-    for (var i = 0; i + 1 < chars.length; i++) {
-      if (searchable(chars[i]) && searchable(chars[i + 1])) out.push(chars[i] + chars[i + 1]);
+    for (var at = 0; at + width <= chars.length; at += width) out.push([at, chars.slice(at, at + width).join("")]);
+    if (chars.length >= width && chars.length % width) {
+      out.push([chars.length - width, chars.slice(chars.length - width).join("")]);
     }
     return out;
   }
 
-  // The same function as the generator's library.gram_shard.
-  function shardOf(gram, count) {
-    var sum = 0;
-    var power = 1;
-    Array.from(gram).forEach(function (ch) {
-      sum += ch.codePointAt(0) * power;
-      power *= 31;
-    });
-    return sum % count;
-  }
-
-  function postings(gram, count) {
-    var name = ("0" + shardOf(gram, count).toString(16)).slice(-2);
-    if (!shards[name]) shards[name] = json(new URL("search/grams/" + name + ".json", archiveUrl));
-    return shards[name].then(function (table) { return table[gram] || []; });
-  }
-
-  function candidates(terms, data) {
-    var grams = [];
-    terms.forEach(function (word) { pairs(word).forEach(function (g) { if (grams.indexOf(g) < 0) grams.push(g); }); });
-    if (!grams.length) return Promise.resolve(null);
-    return Promise.all(grams.map(function (g) { return postings(g, data.shards); })).then(function (lists) {
-      lists.sort(function (a, b) { return a.length - b.length; });
-      var found = lists[0];
-      lists.slice(1).forEach(function (other) {
-        var set = new Set(other);
-        found = found.filter(function (p) { return set.has(p); });
-      });
-      var byReport = {};
-      found.forEach(function (p) {
-        var report = Math.floor(p / 100000);
-        (byReport[report] = byReport[report] || []).push(p % 100000);
-      });
-      return Object.keys(byReport).map(Number).sort(function (a, b) {
-        return data.reports[b][1] - data.reports[a][1] || a - b;
-      }).map(function (report) { return { report: report, positions: byReport[report] }; });
-    });
-  }
-
-  function reportTexts(base) {
-    if (!texts[base]) {
-      texts[base] = Promise.all([
-        json(new URL(base + "search/sentences.json", archiveUrl)),
-        json(new URL(textPrefix + base + "search/clauses.json", archiveUrl)),
-      ]).then(function (answers) {
-        var where = {};
-        var index = answers[1];
-        index.clauses.forEach(function (row) {
-          row[4].forEach(function (s) { where[s[0]] = { text: s[1], page: index.pages[row[0]], number: row[2] }; });
-        });
-        return { sentences: answers[0], where: where };
-      });
+  function decode(text) {
+    var numbers = [];
+    var value = 0;
+    var scale = 1;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGITS.indexOf(text[i]);
+      value += (digit & 31) * scale;
+      if (digit < 32) {
+        numbers.push(value);
+        value = 0;
+        scale = 1;
+      } else {
+        scale *= 32;
+      }
     }
-    return texts[base];
+    return numbers;
   }
+
+  // Where a pair stands in a range (data.search.encode): clause -> set of positions.
+  function places(text) {
+    var numbers = decode(text || "");
+    var found = new Map();
+    var unit = -1;
+    for (var i = 0; i < numbers.length;) {
+      unit += numbers[i] + 1;
+      var n = numbers[i + 1];
+      var at = 0;
+      var set = new Set();
+      for (var k = 0; k < n; k++) {
+        at += numbers[i + 2 + k];
+        set.add(at);
+      }
+      found.set(unit, set);
+      i += 2 + n;
+    }
+    return found;
+  }
+
+  function inRange(mask, range) {
+    var digit = mask.length - 1 - (range >> 2);
+    return digit >= 0 && ((parseInt(mask[digit], 16) >> (range & 3)) & 1) === 1;
+  }
+
+  function planOf(query) {
+    var terms = words(query);
+    if (!terms.length) return null;
+    var plan = { terms: terms, words: [], grams: [], runs: [] };
+    terms.forEach(function (word) {
+      var pieces = cover(word, 2);
+      plan.words.push(pieces);
+      pieces.forEach(function (p) { if (plan.grams.indexOf(p[1]) < 0) plan.grams.push(p[1]); });
+      // The directory: runs of three for a word of three characters or more, else its pair.
+      (Array.from(word).length > 2 ? cover(word, 3) : pieces).forEach(function (p) { plan.runs.push(p[1]); });
+    });
+    plan.short = plan.words.some(function (pieces) { return !pieces.length; });
+    return plan;
+  }
+
+  // The ranges that hold every run of the query (a run of three in d3/, a pair in d2/).
+  function rangesOf(plan, data) {
+    return Promise.all(plan.runs.map(function (run) {
+      var three = Array.from(run).length === 3;
+      var name = bucket(run, three ? data.triples : data.pairs);
+      return json(new URL("search/" + (three ? "d3/" : "d2/") + name + ".json", archiveUrl)).then(function (t) { return t[run] || ""; });
+    })).then(function (masks) {
+      var out = [];
+      for (var r = 0; r < data.ranges.length; r++) {
+        if (masks.every(function (m) { return inRange(m, r); })) out.push(r);
+      }
+      return out;
+    });
+  }
+
+  // The clauses of a range where every word stands whole, in order.
+  function matchRange(plan, data, range) {
+    var folder = new URL("search/r" + range + "/", archiveUrl);
+    var count = data.ranges[range][2];
+    return Promise.all(plan.grams.map(function (g) {
+      return json(new URL(bucket(g, count) + ".json", folder)).then(function (t) { return places(t[g]); });
+    })).then(function (lists) {
+      var at = {};
+      plan.grams.forEach(function (g, i) { at[g] = lists[i]; });
+      var units = null;
+      plan.words.forEach(function (pieces) {
+        var found = new Set();
+        at[pieces[0][1]].forEach(function (starts, unit) {
+          if (units && !units.has(unit)) return;
+          starts.forEach(function (start) {
+            if (!found.has(unit) && pieces.every(function (p) {
+              var there = at[p[1]].get(unit);
+              return there && there.has(start + p[0]);
+            })) found.add(unit);
+          });
+        });
+        units = found;
+      });
+      return Array.from(units).sort(function (a, b) { return a - b; });
+    });
+  }
+
+  // The matched clauses of a range, by report: [{report row, clauses (numbers in the report)}].
+  function groupsOf(units, reports) {
+    var groups = [];
+    var first = 0;
+    var k = 0;
+    reports.forEach(function (row) {
+      var mine = [];
+      while (k < units.length && units[k] < first + row[3]) mine.push(units[k++] - first);
+      if (mine.length) groups.push({ row: row, clauses: mine });
+      first += row[3];
+    });
+    return groups;
+  }
+
+  function chunk(base, clause, size) {
+    return json(new URL(textPrefix + base + "search/t" + Math.floor(clause / size) + ".json", archiveUrl))
+      .then(function (rows) { return rows[clause % size]; });
+  }
+
+  // A matched clause as a result: [url of its first match, where, its text around it].
+  function place(base, row) {
+    var sentence = row[5].length ? sentenceOf(row[5], row[2], plan.terms) : [row[2], row[4]];
+    var where = row[5].length ? (row[3] ? row[3] + " " : "") + row[1] : row[3];  // a heading is its own excerpt
+    return [new URL(textPrefix + base + row[0], archiveUrl).href + "#" + sentence[0], where, sentence[1] || row[4]];
+  }
+
+  var plan = null;
 
   function reportTitle(row) {
     return row[2][root.getAttribute("data-edition")] || row[2]["zh-Hans"];
   }
 
-  function showReport(group, data, terms, into) {
-    var row = data.reports[group.report];
-    var base = row[0];
-    return reportTexts(base).then(function (known) {
-      var found = group.positions.map(function (position) {
-        var sentence = known.sentences[position];
-        var place = sentence && known.where[sentence[1]];
-        if (!place) return null;
-        var text = squeeze(place.text);
-        return terms.every(function (w) { return text.indexOf(w) !== -1; }) ? [sentence, place] : null;
-      }).filter(Boolean);
-      if (!found.length) return;
+  function showGroup(group, data, into) {
+    var base = group.row[0];
+    var size = data.chunk;
+    var shown = group.clauses.slice(0, SHOWN_PER_REPORT);
+    return Promise.all(shown.map(function (c) { return chunk(base, c, size); })).then(function (rows) {
+      var results = rows.map(function (row) { return place(base, row); });
       var head = document.createElement("li");
       head.className = "cs__report";
       var link = document.createElement("a");
-      link.href = new URL(textPrefix + base, archiveUrl).href;
-      link.textContent = reportTitle(row);
+      link.href = results[0][0];
+      link.textContent = reportTitle(group.row);
       head.appendChild(link);
-      head.appendChild(document.createTextNode(" · " + count("search_sentences", found.length)));
+      head.appendChild(document.createTextNode(" · " + count("search_clauses", group.clauses.length)));
       into.appendChild(head);
-      found.slice(0, SHOWN_PER_REPORT).forEach(function (pair) {
-        var sentence = pair[0];
-        var place = pair[1];
-        var a = document.createElement("a");
-        a.href = new URL(textPrefix + base + sentence[0], archiveUrl).href + "#" + sentence[1];
-        a.className = "cs__link";
-        var where = document.createElement("span");
-        where.className = "cs__where";
-        where.textContent = (place.number ? place.number + " " : "") + place.page[1];
-        a.appendChild(where);
-        a.appendChild(excerpt(place.text, terms));
+      results.forEach(function (r) { into.appendChild(result(r[0], r[1], r[2], plan.terms)); });
+      if (group.clauses.length > shown.length) {
         var li = document.createElement("li");
-        li.appendChild(a);
-        into.appendChild(li);
-      });
-    }, function () { /* a report whose files are missing is left out */ });
-  }
-
-  function showBatch(groups, from, data, terms, query) {
-    var batch = groups.slice(from, from + PER_BATCH);
-    var holder = document.createDocumentFragment();
-    var items = batch.map(function () { return document.createElement("div"); });
-    return Promise.all(batch.map(function (group, i) { return showReport(group, data, terms, items[i]); })).then(function () {
-      if (input.value !== query || scope() !== "all") return;
-      items.forEach(function (div) { while (div.firstChild) holder.appendChild(div.firstChild); });
-      var more = list.querySelector(".cs__more");
-      if (more) more.parentNode.removeChild(more);
-      list.appendChild(holder);
-      if (from + PER_BATCH < groups.length) {
+        li.className = "cs__rest";
         var button = document.createElement("button");
         button.type = "button";
-        button.className = "cs__more";
-        button.textContent = strings.search_more;
-        button.addEventListener("click", function () { showBatch(groups, from + PER_BATCH, data, terms, query); });
-        var li = document.createElement("li");
-        li.className = "cs__more";
+        button.className = "cs__all";
+        button.textContent = count("search_show_all", group.clauses.length);
+        button.addEventListener("click", function () {
+          var rest = group.clauses.slice(shown.length);
+          Promise.all(rest.map(function (c) { return chunk(base, c, size); })).then(function (more) {
+            var holder = document.createDocumentFragment();
+            more.forEach(function (row) {
+              var r = place(base, row);
+              holder.appendChild(result(r[0], r[1], r[2], plan.terms));
+            });
+            var next = li.nextSibling;
+            li.parentNode.replaceChild(holder, li);
+            var focus = next ? next.previousSibling : list.lastChild;
+            if (focus && focus.querySelector) (focus.querySelector("a") || input).focus();
+          });
+        });
         li.appendChild(button);
-        list.appendChild(li);
+        into.appendChild(li);
       }
     });
+  }
+
+  // Read ranges from state.next on (their matches counted, their reports waiting to be
+  // shown) until a screen of reports waits, or, once something is found, the ranges of
+  // one page are read; then show a screen of the waiting reports, say what was found and
+  // offer the rest.
+  function page(state, query) {
+    var read = 0;
+    function fill() {
+      if (state.next >= state.ranges.length || state.waiting.length >= SCREEN_REPORTS
+          || (state.reports && read >= RANGES_PER_PAGE)) {
+        return Promise.resolve();
+      }
+      var range = state.ranges[state.next++];
+      read++;
+      return Promise.all([matchRange(plan, state.data, range),
+                          json(new URL("search/r" + range + "/reports.json", archiveUrl))]).then(function (answers) {
+        var groups = groupsOf(answers[0], answers[1]);
+        state.waiting = state.waiting.concat(groups);
+        state.reports += groups.length;
+        state.clauses += groups.reduce(function (sum, g) { return sum + g.clauses.length; }, 0);
+        state.oldest = state.data.ranges[range][1];
+        return fill();
+      });
+    }
+    return fill().then(function () {
+      var groups = state.waiting.splice(0, SCREEN_REPORTS);
+      var items = groups.map(function () { return document.createElement("div"); });
+      return Promise.all(groups.map(function (g, i) { return showGroup(g, state.data, items[i]); })).then(function () {
+        if (input.value !== query || scope() !== "all") return Promise.reject(new Error("stale"));
+        var before = state.button.parentNode ? state.button : null;
+        items.forEach(function (div) { while (div.firstChild) list.insertBefore(div.firstChild, before); });
+        report(state, query);
+      });
+    });
+  }
+
+  function report(state, query) {
+    var more = state.next < state.ranges.length;
+    status.textContent = state.reports
+      ? strings.search_reports.replace("{n}", state.reports).replace("{m}", state.clauses)
+        + (more ? strings.search_through.replace("{year}", state.oldest) : "")
+      : strings.search_none.replace("{q}", query.trim());
+    var rest = more || state.waiting.length;
+    state.button.querySelector("button").textContent = state.waiting.length ? strings.search_more : strings.search_older;
+    if (!rest && state.button.parentNode) state.button.parentNode.removeChild(state.button);
+    if (rest && !state.button.parentNode) list.appendChild(state.button);
   }
 
   function showAll(query) {
@@ -347,24 +499,41 @@
       status.textContent = "";
       return;
     }
-    var terms = words(query);
     status.textContent = strings.search_loading;
     loadManifest().then(function (data) {
-      return candidates(terms, data).then(function (groups) {
+      if (input.value !== query || scope() !== "all") return;
+      plan = planOf(query);
+      if (!plan) {
+        status.textContent = "";
+        return;
+      }
+      if (plan.short) {
+        status.textContent = strings.search_short;
+        return;
+      }
+      return rangesOf(plan, data).then(function (ranges) {
         if (input.value !== query || scope() !== "all") return;
-        if (groups === null) {
-          status.textContent = strings.search_short;
-          return;
-        }
-        var total = groups.reduce(function (sum, g) { return sum + g.positions.length; }, 0);
-        status.textContent = groups.length
-          ? strings.search_reports.replace("{n}", groups.length).replace("{m}", total)
-          : strings.search_none.replace("{q}", query.trim());
-        return showBatch(groups, 0, data, terms, query);
+        var state = { data: data, ranges: ranges, next: 0, waiting: [], reports: 0, clauses: 0, oldest: "", button: olderButton() };
+        state.button.querySelector("button").addEventListener("click", function () {
+          status.textContent = strings.search_loading;
+          page(state, query).catch(function () { /* a newer query took over */ });
+        });
+        return page(state, query);
       });
-    }).catch(function () {
+    }).catch(function (error) {
+      if (error && error.message === "stale") return;
       status.textContent = strings.search_none.replace("{q}", query.trim());
     });
+  }
+
+  function olderButton() {
+    var li = document.createElement("li");
+    li.className = "cs__more";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = strings.search_older;
+    li.appendChild(button);
+    return li;
   }
 
   function update() {
@@ -445,27 +614,29 @@
     try { query = sessionStorage.getItem(QUERY_KEY); sessionStorage.removeItem(QUERY_KEY); } catch (e) { return; }
     var target = query && location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (!target) return;
-    var terms = words(query);
-    var walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
-    var nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    nodes.forEach(function (node) { markIn(node, terms); });
+    loadFolding().then(function () {
+      var terms = words(query);
+      var walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
+      var nodes = [];
+      while (walker.nextNode()) nodes.push(walker.currentNode);
+      nodes.forEach(function (node) { markIn(node, terms); });
+    });
   }
 
   function markIn(node, terms) {
-    var folded = fold(node.data);
+    var map = folded(node.data);
     var at = -1;
     var length = 0;
     terms.forEach(function (word) {
-      var found = folded.indexOf(word);
+      var found = map.text.indexOf(word);
       if (found !== -1 && (at === -1 || found < at)) {
         at = found;
         length = word.length;
       }
     });
     if (at === -1) return;
-    var match = node.splitText(at);
-    var after = match.splitText(length);
+    var match = node.splitText(map.at[at]);
+    var after = match.splitText(map.to[at + length - 1] - map.at[at]);
     var mark = document.createElement("mark");
     mark.className = "cs-arrival";
     match.parentNode.replaceChild(mark, match);
