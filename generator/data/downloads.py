@@ -3,7 +3,7 @@
 Written once, to /downloads/ at the root of the site, for every edition:
 
 - report.json: metadata, editions, every clause (id, kind, number, parent,
-  page, text in every Chinese edition, sentences, English summary, glossary
+  page, heading or sentences in every Chinese edition, English summary, glossary
   terms), the glossary and the removed clauses; described by
   report.schema.json;
 - figures.csv: one row per figure (see `figures`);
@@ -89,8 +89,8 @@ def _clauses(chinese, source) -> list[dict]:
     where = {node_id: page.url for page in source.pages for node_id in _page_ids(page)}
     found = []
     for index, (kind, node, parent) in enumerate(by_edition[0]):
-        text = {site.edition.code: rows[index][1].text if kind == "paragraph" else _text(rows[index][1])
-                for site, rows in zip(chinese, by_edition)}
+        # A paragraph's text is its sentences, in order (not written twice).
+        text = None if kind == "paragraph" else {site.edition.code: _text(rows[index][1]) for site, rows in zip(chinese, by_edition)}
         entry = {"id": node.id, "kind": kind, "number": getattr(node, "number", ""), "parent": parent,
                  "page": where.get(node.id, ""), "text": text}
         if kind == "paragraph":
