@@ -462,3 +462,26 @@ def test_the_english_library_is_honest_and_readable(site):
         assert label.get_text() == "Chinese" and value["lang"] == "zh-Hans"
     counts = [p.get_text() for p in terms.select("p.term-uses-count")]
     assert counts and not [c for c in counts if c.startswith("1 reports")]
+
+
+def test_an_english_query_across_reports_is_matched_through_the_chinese_of_the_term_it_names(served, site):
+    """On English pages the search across reports reads the Chinese: a query naming a
+    shared glossary term in English is searched as the term's Chinese, and says so; an
+    English query naming no term says plainly that the search reads Chinese."""
+    url, chromium = served
+    names = json.loads((site / "search" / "terms.json").read_text(encoding="utf-8"))
+    assert names
+    chinese_page = open_search(chromium, url, "")
+    english_page = open_search(chromium, url, "en/")
+    found = 0
+    for english, term in names[:4]:
+        status, groups = search_all(english_page, english.lower())
+        assert "through the Chinese" in status and term in status, (english, status)
+        expected = search_all(chinese_page, term)[1]
+        assert [(link, results) for _, link, results in groups] == [(link, results) for _, link, results in expected]
+        found += bool(groups)
+    assert found
+    status, groups = search_all(english_page, "xylophone quartet")
+    assert "reads the Chinese text" in status and groups == []
+    chinese_page.context.close()
+    english_page.context.close()

@@ -11,6 +11,7 @@ reused, and never replaces a report's own English.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -80,6 +81,57 @@ def test_each_page_is_english_beside_chinese_or_chinese_with_the_english_of_its_
     assert clauses and all(c.get("lang") == "zh-Hans" for c in clauses)
     for term in part.select("article .zh-text a.term"):
         assert "term-en" in term.find_next_sibling().get("class", [])
+
+
+US_SPELLING = re.compile(r"\b[a-z]{3,}iz(?:e|es|ed|ing|ation|ations)\b")
+DONE = "() => { const s = document.querySelector('.cs__status').textContent; return s && !/Loading/.test(s); }"
+
+
+def search_here(page, query: str) -> tuple[str, list[tuple[str, str | None]]]:
+    """Type a query in the search of the report; return the status and each result's link
+    and the language its excerpt is marked in."""
+    page.fill(".cs__input", query)
+    page.wait_for_function(DONE, timeout=30000)
+    links = page.query_selector_all(".cs__results .cs__link")
+    return page.inner_text(".cs__status"), [
+        (link.get_attribute("href"), link.query_selector(".cs__excerpt").get_attribute("lang")) for link in links]
+
+
+@pytest.mark.content
+@pytest.mark.parametrize("english_site", ["national-2025", "national-1978"], indirect=True)
+def test_the_english_search_reads_the_english_and_the_chinese_of_the_terms_it_names(english_site):
+    """A translated report is searched in its English, US and UK spellings alike; a term's
+    English name also finds the clauses holding its Chinese, marked as matched through
+    the Chinese, in a translated report and in one without English."""
+    from generator.data.search import fold
+
+    from .browser import Browser, serve
+
+    index = json.loads((english_site / "search" / "clauses.json").read_text(encoding="utf-8"))
+    glossary = [row for row in index["clauses"] if index["pages"][row[0]][2] == "glossary"]
+    clauses = [row for row in index["clauses"] if index["pages"][row[0]][2] != "glossary"]
+    english = " ".join(text.lower() for row in clauses for _, text in row[4])
+    with serve(english_site.parent) as url, Browser() as chromium:
+        page = chromium.page()
+        page.goto(f"{url}/en/{english_site.relative_to(english_site.parent / 'en').as_posix()}/")
+        page.click(".cs__input")
+        american = US_SPELLING.search(english)
+        if american:  # the report is translated: its English is searched, both spellings alike
+            us = search_here(page, american.group(0))
+            uk = search_here(page, american.group(0).replace("iz", "is"))
+            assert us == uk and us[1] and all(lang is None for _, lang in us[1])
+        named = next(row for row in glossary if any(fold(row[5][0], {}) in fold("".join(s for _, s in c[5][1]), {})
+                                                    for c in clauses))
+        name = named[3].rsplit(" (", 1)[0]
+        status, results = search_here(page, name.lower())
+        holding = {c[1] for c in clauses if fold(named[5][0], {}) in fold(c[5][0] + "".join(s for _, s in c[5][1]), {})}
+        through = [(href, lang) for href, lang in results if lang == "zh-Hans"]
+        assert all(href.split("#")[0].startswith(f"{url}/en/") for href, _ in results)
+        if not american:
+            assert "through the Chinese" in status and named[5][0] in status
+            assert len(through) == len(holding)
+        assert {href.split("#")[1] for href, _ in through} <= {s for c in clauses if c[1] in holding for s, _ in c[5][1]} | holding
+        page.context.close()
 
 
 def with_memory(content, shared, zh: str, en: str) -> None:

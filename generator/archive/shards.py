@@ -15,6 +15,8 @@ Under /search/:
 - `index.json`: {"range", "chunk", "ranges": [[newest year, oldest year, files], ...],
   "pairs": files of d2/, "triples": files of d3/};
 - `fold.json`: traditional characters to simplified ones;
+- `terms.json`: [[English name, term], ...] of the shared glossary's terms the reports use:
+  on English pages a query naming a term in English is searched as the term's Chinese;
 - `d3/<file>.json`, `d2/<file>.json`: {run of three (two) characters: the ranges holding it,
   a hexadecimal bit mask, range 0 the lowest bit};
 - `r<range>/reports.json`: [[base, year, {edition: name}, clauses], ...];
@@ -99,6 +101,15 @@ def write_folding(records: list, overrides, fresh: Path) -> dict[str, str]:
     (fresh / "search").mkdir(parents=True, exist_ok=True)
     (fresh / "search" / "fold.json").write_text(dump(table), encoding="utf-8")
     return table
+
+
+def write_terms(terms, records: list, fresh: Path) -> None:
+    """Write /search/terms.json: the English name and the Chinese of each shared term a
+    report uses."""
+    used = {term_id for r in records for term_id, _ in r.terms}
+    rows = sorted([t.en, t.term] for t in terms if t.id in used and t.en)
+    (fresh / "search").mkdir(parents=True, exist_ok=True)
+    (fresh / "search" / "terms.json").write_text(dump(rows), encoding="utf-8")
 
 
 def dump(data) -> str:

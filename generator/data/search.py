@@ -14,6 +14,13 @@ definition their text; they are listed after the clauses of the report.
 Format: {"pages": [[url, title, kind], ...],
          "clauses": [[page, id, number, heading, [[sentence id, text], ...]], ...]}
 where `heading` is a part or section heading, or an item's lead sentence.
+
+The English edition's index holds, for every clause, its English (the translation's
+sentences and headings, else the English summary, else nothing) and, sixth, its Chinese
+as [heading, [[sentence id, text], ...]]; a glossary entry's sixth element is [term, []].
+An English query is compared with the English, words folded alike (data.english); a
+query naming a glossary term in English also finds the clauses holding the term's
+Chinese, and the search says that they were matched through the Chinese.
 """
 
 from __future__ import annotations
@@ -23,8 +30,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import Iterable, Iterator, Mapping
 
-from ..anchors.pages import CLOSING, FIGURES, GLOSSARY, HOME, REVISIONS, Page, page_summaries
-from ..editions.summaries import segments
+from ..anchors.pages import CLOSING, FIGURES, GLOSSARY, HOME, REVISIONS, Page
+from ..editions.summaries import REPORT, plain
 from ..text.model import ITEM, Paragraph
 
 INDEX = "search/clauses.json"
@@ -40,30 +47,36 @@ def index(site) -> str:
         if page.kind == GLOSSARY:
             rows = _terms(site.terms, site.edition.definition, site.edition.english)
         elif site.edition.english:
-            rows = _summaries(page, site.summaries, site.numbers)
+            rows = _english(page, site)
         else:
             rows = _rows(page)
         table["clauses"] += [[number, *row] for row in rows]
     return _dump(table)
 
 
-def _dump(data) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
 def _terms(terms, definition, english: bool) -> Iterator[list]:
     for term in terms:
-        heading = f"{term.en} ({term.term})" if english else term.term
-        yield [term.anchor, "", heading, [[term.anchor, definition(term)]]]
+        if english:
+            yield [term.anchor, "", f"{term.en} ({term.term})", [[term.anchor, definition(term)]], [term.term, []]]
+        else:
+            yield [term.anchor, "", term.term, [[term.anchor, definition(term)]]]
 
 
-def _summaries(page: Page, summaries, numbers) -> Iterator[list]:
-    for key in page_summaries(page):
-        summary = summaries.get(key)
-        if summary is not None:
-            anchor = key if key not in ("report", "closing") else ""
-            text = " ".join(piece or term for piece, term in segments(summary.text))
-            yield [anchor, numbers.get(key, ""), summary.title, [[anchor, text]]]
+def _english(page: Page, site) -> Iterator[list]:
+    """Yield the English edition's rows of a page: each clause's English and its Chinese."""
+    if page.kind == HOME and REPORT in site.summaries:
+        yield ["", "", site.summaries[REPORT].title, [["", plain(site.summaries[REPORT].text, site.term_name)]], ["", []]]
+    for clause_id, number, heading, sentences in _rows(page):
+        english = [[key, text] for key, _ in sentences for text in (site.sentence_english(key),) if text]
+        summary = site.summaries.get(clause_id)
+        if not english and summary is not None and sentences:
+            english = [[clause_id, plain(summary.text, site.term_name)]]
+        if not sentences:
+            title = site.translation.english(clause_id) or (summary.title if summary else "")
+            heading_en = plain(title, site.term_name) or heading
+        else:
+            heading_en = english[0][1] if heading and english and english[0][0] == sentences[0][0] else ""
+        yield [clause_id, number, heading_en, english, [heading, sentences]]
 
 
 def _rows(page: Page) -> Iterator[list]:

@@ -91,6 +91,50 @@
     return query.split(/[\s\u3000]+/).map(fold).filter(Boolean);
   }
 
+  // English ----------------------------------------------------------------------------
+  // On English pages a query in Latin letters is compared with each clause's English word
+  // by word, as the generator's data.english folds words: lower case, US and UK spellings
+  // alike (revitalisation, revitalization); each word of the query matches the start of a
+  // word. A glossary term whose English name the query matches also finds the clauses
+  // holding its Chinese, and those results say they were matched through the Chinese.
+  var ENGLISH = document.documentElement.lang.slice(0, 2) === "en";
+  var SPELLING = [
+    [/^([a-z0-9]{2,}?)is(e|es|ed|ing|ation|ations|er|ers)$/, "$1iz$2"],
+    [/^([a-z0-9]+)ys(e|es|ed|ing)$/, "$1yz$2"],
+    [/^([a-z0-9]{3,})our(s|ed|ing|able|ably|ite|ites|er|ers)?$/, "$1or$2"],
+    [/^([a-z0-9]{2,})tre(s)?$/, "$1ter$2"],
+    [/^programme(s|d)?$/, "program$1"],
+    [/^(def|off|lic|pret)ence(s)?$/, "$1ense$2"],
+    [/^(travel|model|label|cancel|level|fuel|signal|channel|total|counsel|equal|marshal|dial)l(ed|ing|er|ers)$/, "$1$2"],
+    [/^(judg|acknowledg)ement(s)?$/, "$1ment$2"]
+  ];
+  var WORD = /[a-z0-9]+/g;
+
+  function spell(word) {
+    for (var i = 0; i < SPELLING.length; i++) {
+      var folded = word.replace(SPELLING[i][0], SPELLING[i][1]);
+      if (folded !== word) return folded;
+    }
+    return word;
+  }
+
+  function englishWords(text) {
+    return (text.normalize("NFKC").toLowerCase().match(WORD) || []).map(spell);
+  }
+
+  function isEnglish(query) {
+    return /[A-Za-z]/.test(query) && !/\p{Script=Han}/u.test(query);
+  }
+
+  // Words as a string the query's words are looked for in: " word word … ".
+  function wordLine(text) {
+    return " " + englishWords(text).join(" ") + " ";
+  }
+
+  function hasWords(line, terms) {
+    return terms.every(function (word) { return line.indexOf(" " + word) !== -1; });
+  }
+
   function load() {
     if (!indexUrl) return loadFolding();
     if (!loading) {
@@ -103,9 +147,16 @@
         pages = data.pages;
         clauses = data.clauses.map(function (row, order) {
           var text = row[4].length ? row[4].map(function (s) { return s[1]; }).join("") : row[3];
-          return { page: row[0], id: row[1], number: row[2], heading: fold(row[3]), title: row[3],
-                   text: fold(row[3] + text), sentences: row[4], order: order,
-                   reference: pages[row[0]][2] === "glossary" };
+          var clause = { page: row[0], id: row[1], number: row[2], heading: fold(row[3]), title: row[3],
+                         text: fold(row[3] + text), sentences: row[4], order: order,
+                         reference: pages[row[0]][2] === "glossary" };
+          if (row.length > 5) {  // the English edition: the clause's English and its Chinese
+            clause.words = wordLine(row[3] + " " + row[4].map(function (s) { return s[1]; }).join(" "));
+            clause.name = clause.reference ? wordLine(row[3]) : "";
+            clause.chinese = row[5];
+            clause.text = fold(row[5][0] + row[5][1].map(function (s) { return s[1]; }).join(""));
+          }
+          return clause;
         });
       });
     }
@@ -116,6 +167,32 @@
     var n = 0;
     for (var at = text.indexOf(word); at !== -1 && n < 5; at = text.indexOf(word, at + word.length)) n++;
     return n;
+  }
+
+  // An English query on an English page: the clauses whose English holds its words, then
+  // those holding the Chinese of a glossary term whose English name holds them.
+  function findEnglish(query) {
+    var terms = englishWords(query);
+    if (!terms.length) return [];
+    var hits = clauses.filter(function (clause) { return hasWords(clause.words, terms); }).map(function (clause) {
+      var score = 0;
+      terms.forEach(function (word) { score += occurrences(clause.words, " " + word); });
+      return { clause: clause, score: score, terms: terms, english: true };
+    });
+    var seen = new Set(hits.map(function (hit) { return hit.clause; }));
+    clauses.filter(function (clause) { return clause.reference && hasWords(clause.name, terms); }).forEach(function (entry) {
+      var term = entry.chinese[0];
+      var key = fold(term);
+      clauses.forEach(function (clause) {
+        if (clause.reference || seen.has(clause) || clause.text.indexOf(key) === -1) return;
+        seen.add(clause);
+        hits.push({ clause: clause, score: occurrences(clause.text, key), terms: [key], through: term });
+      });
+    });
+    return hits.sort(function (a, b) {
+      return a.clause.reference - b.clause.reference || !!a.through - !!b.through || b.score - a.score
+        || a.clause.order - b.clause.order;
+    });
   }
 
   function find(terms) {
@@ -149,17 +226,33 @@
 
   function excerpt(text, terms) {
     var map = folded(text);
-    var node = document.createElement("span");
-    node.className = "cs__excerpt";
     var marks = [];
     terms.forEach(function (word) {
       for (var at = map.text.indexOf(word); at !== -1; at = map.text.indexOf(word, at + word.length)) {
         marks.push([map.at[at], map.to[at + word.length - 1]]);
       }
     });
+    return clip(text, marks, 30, 110);
+  }
+
+  // An English excerpt: the words that start with a word of the query (folded alike) marked.
+  function englishExcerpt(text, terms) {
+    var marks = [];
+    var pattern = /[A-Za-z0-9]+/g;
+    for (var m = pattern.exec(text); m; m = pattern.exec(text)) {
+      var word = spell(m[0].toLowerCase());
+      if (terms.some(function (term) { return word.indexOf(term) === 0; })) marks.push([m.index, m.index + m[0].length]);
+    }
+    return clip(text, marks, 60, 200);
+  }
+
+  // The excerpt of a text around its first mark, `before` characters ahead of it, `width` in all.
+  function clip(text, marks, before, width) {
+    var node = document.createElement("span");
+    node.className = "cs__excerpt";
     marks.sort(function (a, b) { return a[0] - b[0]; });
-    var start = marks.length ? Math.max(0, marks[0][0] - 30) : 0;
-    var end = Math.min(text.length, start + 110);
+    var start = marks.length ? Math.max(0, marks[0][0] - before) : 0;
+    var end = Math.min(text.length, start + width);
     var cursor = start;
     if (start > 0) node.appendChild(document.createTextNode("…"));
     marks.forEach(function (m) {
@@ -175,7 +268,8 @@
     return node;
   }
 
-  function result(href, where, text, terms) {
+  // A result: where it is, and its excerpt (English, or Chinese marked as such on English pages).
+  function result(href, where, text, terms, english) {
     var link = document.createElement("a");
     link.href = href;
     link.className = "cs__link";
@@ -183,20 +277,58 @@
     head.className = "cs__where";
     head.textContent = where;
     link.appendChild(head);
-    link.appendChild(excerpt(text, terms));
+    var shown = english ? englishExcerpt(text, terms) : excerpt(text, terms);
+    if (ENGLISH && !english) shown.lang = "zh-Hans";
+    link.appendChild(shown);
     var li = document.createElement("li");
     li.appendChild(link);
     return li;
   }
 
+  // The sentence of an English match: the first holding the most words of the query.
+  function englishSentenceOf(sentences, id, terms) {
+    var best = [id, ""];
+    var most = 0;
+    sentences.forEach(function (s) {
+      var line = wordLine(s[1]);
+      var held = terms.filter(function (word) { return line.indexOf(" " + word) !== -1; }).length;
+      if (held > most) {
+        best = s;
+        most = held;
+      }
+    });
+    return best;
+  }
+
   function item(hit) {
     var clause = hit.clause;
-    var sentence = clause.sentences.length ? sentenceOf(clause.sentences, clause.id, hit.terms) : [clause.id, clause.title];
     var page = pages[clause.page];
+    if (clause.chinese && !clause.reference) return englishItem(hit, page);
+    var sentence = clause.sentences.length ? sentenceOf(clause.sentences, clause.id, hit.terms) : [clause.id, clause.title];
+    if (clause.chinese) sentence = clause.sentences[0];  // a glossary entry found by its Chinese
     var href = new URL(page[0], editionRoot).href + "#" + sentence[0];
     // A glossary entry says which term it is, and its excerpt holds the term.
-    if (clause.reference) return result(href, page[1] + " · " + clause.title, clause.title + "：" + (sentence[1] || ""), hit.terms);
+    if (clause.reference) {
+      return result(href, page[1] + " · " + clause.title, clause.title + (ENGLISH ? ": " : "：") + (sentence[1] || ""),
+                    hit.terms, ENGLISH);
+    }
     return result(href, (clause.number ? clause.number + " " : "") + page[1], sentence[1] || page[1], hit.terms);
+  }
+
+  // A result on an English page: the English sentence matched, else the Chinese one (matched
+  // by a Chinese query, or through the Chinese of a glossary term the query names).
+  function englishItem(hit, page) {
+    var clause = hit.clause;
+    var where = (clause.number ? clause.number + " " : "") + page[1];
+    var sentence;
+    if (hit.english) {
+      sentence = clause.sentences.length ? englishSentenceOf(clause.sentences, clause.id, hit.terms) : [clause.id, ""];
+    } else {
+      sentence = clause.chinese[1].length ? sentenceOf(clause.chinese[1], clause.id, hit.terms) : [clause.id, ""];
+      if (hit.through) where += " · " + strings.search_through_chinese.replace("{term}", hit.through);
+    }
+    var text = sentence[1] || (hit.english ? clause.title : clause.chinese[0]) || page[1];
+    return result(new URL(page[0], editionRoot).href + "#" + sentence[0], where, text, hit.terms, hit.english);
   }
 
   function show(query) {
@@ -207,9 +339,11 @@
       if (!root.querySelector(".cs__scope")) root.classList.remove("cs--results");
       return;
     }
-    var hits = find(terms);
+    var hits = ENGLISH && isEnglish(query) ? findEnglish(query) : find(terms);
+    var through = hits.filter(function (hit) { return hit.through; });
     status.textContent = hits.length
-      ? count("search_count", hits.length)
+      ? count("search_count", hits.length) + (through.length ? count("search_count_through", through.length)
+        .replace("{terms}", Array.from(new Set(through.map(function (hit) { return hit.through; }))).join("、")) : "")
       : strings.search_none.replace("{q}", query.trim());
     hits.slice(0, LIMIT).forEach(function (hit) { list.appendChild(item(hit)); });
     root.classList.add("cs--results");
@@ -482,10 +616,10 @@
 
   function report(state, query) {
     var more = state.next < state.ranges.length;
-    status.textContent = state.reports
+    status.textContent = state.note + (state.reports
       ? strings.search_reports.replace("{n}", state.reports).replace("{m}", state.clauses)
         + (more ? strings.search_through.replace("{year}", state.oldest) : "")
-      : strings.search_none.replace("{q}", query.trim());
+      : strings.search_none.replace("{q}", query.trim()));
     var rest = more || state.waiting.length;
     state.button.querySelector("button").textContent = state.waiting.length ? strings.search_more : strings.search_older;
     if (!rest && state.button.parentNode) state.button.parentNode.removeChild(state.button);
@@ -500,9 +634,16 @@
       return;
     }
     status.textContent = strings.search_loading;
-    loadManifest().then(function (data) {
+    var english = ENGLISH && isEnglish(query);
+    Promise.all([loadManifest(), english ? termOf(query) : null]).then(function (answers) {
+      var data = answers[0];
+      var term = answers[1];
       if (input.value !== query || scope() !== "all") return;
-      plan = planOf(query);
+      if (english && !term) {
+        status.textContent = strings.search_all_english.replace("{q}", query.trim());
+        return;
+      }
+      plan = planOf(term ? term[1] : query);
       if (!plan) {
         status.textContent = "";
         return;
@@ -513,7 +654,8 @@
       }
       return rangesOf(plan, data).then(function (ranges) {
         if (input.value !== query || scope() !== "all") return;
-        var state = { data: data, ranges: ranges, next: 0, waiting: [], reports: 0, clauses: 0, oldest: "", button: olderButton() };
+        var state = { data: data, ranges: ranges, next: 0, waiting: [], reports: 0, clauses: 0, oldest: "", button: olderButton(),
+                      note: term ? strings.search_all_through.replace("{q}", term[0]).replace("{term}", term[1]) + " " : "" };
         state.button.querySelector("button").addEventListener("click", function () {
           status.textContent = strings.search_loading;
           page(state, query).catch(function () { /* a newer query took over */ });
@@ -524,6 +666,18 @@
       if (error && error.message === "stale") return;
       status.textContent = strings.search_none.replace("{q}", query.trim());
     });
+  }
+
+  // The shared glossary's term an English query names ([English name, term]), the one with
+  // the fewest words among those whose English name holds every word of the query; else null.
+  function termOf(query) {
+    var terms = englishWords(query);
+    return json(new URL("search/terms.json", archiveUrl)).then(function (rows) {
+      var named = rows.map(function (row) { return [row, englishWords(row[0])]; }).filter(function (pair) {
+        return hasWords(" " + pair[1].join(" ") + " ", terms);
+      }).sort(function (a, b) { return a[1].length - b[1].length || a[0][0].length - b[0][0].length; });
+      return named.length ? named[0][0] : null;
+    }, function () { return null; });
   }
 
   function olderButton() {
