@@ -164,3 +164,14 @@ def test_reused_english_never_replaces_a_report_s_own(content_copy, tmp_path):
     with_memory(content_copy, shared, "各位代表：", "Deputies:")
     inputs = builder.load(project_for(content_copy, shared))
     assert inputs.translation.english("salutation") == own and inputs.translation.state("salutation") != "reused"
+
+
+@pytest.mark.content
+def test_no_english_holds_an_escape_read_as_text():
+    """A block scalar (en: >-) takes a backslash literally: \\"Gang of Four\\" would be
+    published with its backslashes."""
+    import yaml
+
+    for path in sorted(REPORTS.glob("*/translation/*.yml")):
+        for key, entry in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            assert "\\" not in (entry or {}).get("en", ""), f"{path}: {key}"
