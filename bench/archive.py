@@ -49,12 +49,12 @@ def build(content: Path, work: Path, *flags: str) -> tuple[float, float, float, 
 
 def copy_content(target: Path, repeat: int = 1) -> Path:
     """Copy content/ (its reports repeated, as jilin-2023-copy1…, when repeat > 1)."""
-    shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("anchors.lock"))
+    shutil.copytree(CONTENT, target)
     reports = target / "reports"
     originals = sorted(p for p in reports.iterdir() if p.is_dir())
     for copy in range(1, repeat):
         for folder in originals:
-            shutil.copytree(folder, reports / f"{folder.name}-copy{copy}", ignore=shutil.ignore_patterns("anchors.lock"))
+            shutil.copytree(folder, reports / f"{folder.name}-copy{copy}")
     return target
 
 

@@ -31,6 +31,10 @@ PAGES = {
     "English section": "en/jilin/2023/p3/2/",
     "traditional section": "zh-tw/jilin/2023/p3/2/",
     "region": "national/",
+    "shared terms": "terms/",
+    "English library home": "en/",
+    "English translated part": "en/national/2025/p1/",
+    "English untranslated part": "en/national/1978/p1/",
 }
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv")
 

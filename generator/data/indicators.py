@@ -47,7 +47,7 @@ YEAR_NAMED = re.compile(r"(\d{4})年(?!代)")
 REVIEW_OPENINGS = re.compile(r"^(?:五年来|过去五年|这五年|十年来|“十[一二三四五]五”时期)")
 WINDOW = 40  # characters after an indicator's name within which its value stands
 # A clause after a comma goes on with the name before it only when it opens like this.
-GOES_ON = re.compile(r"，(?!比上年|较上年|同比|增长|实际增长|上涨|分别|达到|增速|为|按可比价格计算|扣除价格因素)")
+GOES_ON = re.compile(r"，(?!比上年|较上年|同比|增长|实际增长|上涨|分别|达到|增速|为|定为|按可比价格计算|扣除价格因素)")
 # Words between a name and a figure that make the figure another quantity (a share, a rank).
 DETOUR = re.compile(r"比重|占|份额|贡献率|位居|排名|总量|规模")
 # Words before an amount that make it a change of the quantity, not its level (增加109亿公斤).

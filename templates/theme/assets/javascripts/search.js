@@ -279,6 +279,7 @@
     link.appendChild(head);
     var shown = english ? englishExcerpt(text, terms) : excerpt(text, terms);
     if (ENGLISH && !english) shown.lang = "zh-Hans";
+    if (ENGLISH && !english && !/[A-Za-z]/.test(where)) head.lang = "zh-Hans";  // a Chinese page's heading
     link.appendChild(shown);
     var li = document.createElement("li");
     li.appendChild(link);
@@ -328,7 +329,8 @@
       if (hit.through) where += " · " + strings.search_through_chinese.replace("{term}", hit.through);
     }
     var text = sentence[1] || (hit.english ? clause.title : clause.chinese[0]) || page[1];
-    return result(new URL(page[0], editionRoot).href + "#" + sentence[0], where, text, hit.terms, hit.english);
+    var href = new URL(page[0], editionRoot).href + (sentence[0] ? "#" + sentence[0] : "");
+    return result(href, where, text, hit.terms, hit.english);
   }
 
   function show(query) {
