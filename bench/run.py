@@ -107,24 +107,24 @@ def child_ours(root: Path, content: Path, work: Path) -> dict:
     from generator.anchors import ids as anchors
     from generator.data import downloads, search
     from generator.editions import inputs
-    from generator.site import render, website
+    from generator.site import outputs, publication, render, report, website
 
     imported = time.perf_counter()
     clock, rss = Clock(), {}
-    clock.wrap(inputs, "read", "load: read and check files")
-    clock.wrap(inputs, "parse", "parse")
+    clock.wrap(report, "read", "load: read and check files")
+    clock.wrap(inputs.parse, "read", "parse")
     clock.wrap(anchors, "assign", "anchors")
     clock.wrap(anchors, "rename", "anchors")
     clock.wrap(inputs, "reconcile", "reconcile with the lock")
-    clock.wrap(inputs, "prepare", "check summaries, terms, pages")
+    clock.wrap(report, "prepare", "check summaries, terms, pages")
     clock.wrap(builder, "generate", "generate: set-up, figures, tombstones")
-    clock.wrap(builder, "edition_site", lambda inputs, edition, *a, **k: f"convert, mark terms {edition.code}")
+    clock.wrap(report, "edition_site", lambda inputs, edition, *a, **k: f"convert, mark terms {edition.code}")
     clock.wrap(render, "render", lambda env, site: f"render {site.edition.code}")
     clock.wrap(search, "index", lambda site: f"search index {site.edition.code}")
     clock.wrap(downloads, "files", "downloads (JSON, CSV)")
-    clock.wrap(builder, "write_tree", "write Markdown")
-    clock.wrap(builder, "write_lock", "write lock")
-    clock.wrap(builder, "swap_in", "swap site into place")
+    clock.wrap(report, "write_tree", "write Markdown")
+    clock.wrap(publication, "stage_lock", "write lock")
+    clock.wrap(outputs, "swap_in", "swap site into place")
     clock.wrap(website, "build", lambda config_file, edition, strict: f"mkdocs {edition.extra['edition']}")
     publish = builder.publish
 

@@ -16,11 +16,11 @@ Format: {"pages": [[url, title, kind], ...],
 where `heading` is a part or section heading, or an item's lead sentence.
 
 The English edition's index holds, for every clause, its English (the translation's
-sentences and headings, else the English summary, else nothing) and, sixth, its Chinese
-as [heading, [[sentence id, text], ...]]; a glossary entry's sixth element is [term, []].
-An English query is compared with the English, words folded alike (data.english); a
-query naming a glossary term in English also finds the clauses holding the term's
-Chinese, and the search says that they were matched through the Chinese.
+sentences and headings, else the English summary, else nothing); a glossary entry's
+sixth element is its term. An English query is compared with the English, words
+folded alike (search.js); a query naming a glossary term in English also finds the
+clauses holding the term's Chinese, read then from the simplified edition's index, and
+the search says that they were matched through the Chinese.
 """
 
 from __future__ import annotations
@@ -57,15 +57,15 @@ def index(site) -> str:
 def _terms(terms, definition, english: bool) -> Iterator[list]:
     for term in terms:
         if english:
-            yield [term.anchor, "", f"{term.en} ({term.term})", [[term.anchor, definition(term)]], [term.term, []]]
+            yield [term.anchor, "", f"{term.en} ({term.term})", [[term.anchor, definition(term)]], term.term]
         else:
             yield [term.anchor, "", term.term, [[term.anchor, definition(term)]]]
 
 
 def _english(page: Page, site) -> Iterator[list]:
-    """Yield the English edition's rows of a page: each clause's English and its Chinese."""
+    """Yield the English edition's rows of a page: each clause's English, if any."""
     if page.kind == HOME and REPORT in site.summaries:
-        yield ["", "", site.summaries[REPORT].title, [["", plain(site.summaries[REPORT].text, site.term_name)]], ["", []]]
+        yield ["", "", site.summaries[REPORT].title, [["", plain(site.summaries[REPORT].text, site.term_name)]]]
     for clause_id, number, heading, sentences in _rows(page):
         english = [[key, text] for key, _ in sentences for text in (site.sentence_english(key),) if text]
         summary = site.summaries.get(clause_id)
@@ -73,10 +73,10 @@ def _english(page: Page, site) -> Iterator[list]:
             english = [[clause_id, plain(summary.text, site.term_name)]]
         if not sentences:
             title = site.translation.english(clause_id) or (summary.title if summary else "")
-            heading_en = plain(title, site.term_name) or heading
+            heading_en = plain(title, site.term_name)
         else:
             heading_en = english[0][1] if heading and english and english[0][0] == sentences[0][0] else ""
-        yield [clause_id, number, heading_en, english, [heading, sentences]]
+        yield [clause_id, number, heading_en, english]
 
 
 def _rows(page: Page) -> Iterator[list]:

@@ -150,17 +150,47 @@
           var clause = { page: row[0], id: row[1], number: row[2], heading: fold(row[3]), title: row[3],
                          text: fold(row[3] + text), sentences: row[4], order: order,
                          reference: pages[row[0]][2] === "glossary" };
-          if (row.length > 5) {  // the English edition: the clause's English and its Chinese
+          if (ENGLISH) {  // the clause's English; its Chinese comes from the simplified index
             clause.words = wordLine(row[3] + " " + row[4].map(function (s) { return s[1]; }).join(" "));
             clause.name = clause.reference ? wordLine(row[3]) : "";
-            clause.chinese = row[5];
-            clause.text = fold(row[5][0] + row[5][1].map(function (s) { return s[1]; }).join(""));
+            clause.term = clause.reference ? row[5] : "";
+            clause.text = clause.reference ? fold(row[5]) : "";
+            clause.chinese = null;
           }
           return clause;
         });
       });
     }
     return loading;
+  }
+
+  // On English pages, the simplified edition's index gives each clause its Chinese, read
+  // the first time a query needs it (a Chinese query, or an English one naming a term).
+  var chineseUrl = root.hasAttribute("data-chinese") ? new URL(root.getAttribute("data-chinese"), document.baseURI) : null;
+  var chineseLoading = null;
+
+  function loadChinese() {
+    if (!chineseLoading) {
+      chineseLoading = fetch(chineseUrl).then(function (response) { return response.json(); }).then(function (data) {
+        var byId = new Map();
+        data.clauses.forEach(function (row) {
+          if (data.pages[row[0]][2] !== "glossary") byId.set(row[1], [row[3], row[4]]);
+        });
+        clauses.forEach(function (clause) {
+          if (clause.reference) return;
+          clause.chinese = byId.get(clause.id) || ["", []];
+          clause.text = fold(clause.chinese[0] + clause.chinese[1].map(function (s) { return s[1]; }).join(""));
+        });
+      });
+    }
+    return chineseLoading;
+  }
+
+  function needsChinese(query) {
+    if (!ENGLISH || !chineseUrl) return false;
+    if (!isEnglish(query)) return true;
+    var terms = englishWords(query);
+    return terms.length > 0 && clauses.some(function (clause) { return clause.reference && hasWords(clause.name, terms); });
   }
 
   function occurrences(text, word) {
@@ -181,7 +211,7 @@
     });
     var seen = new Set(hits.map(function (hit) { return hit.clause; }));
     clauses.filter(function (clause) { return clause.reference && hasWords(clause.name, terms); }).forEach(function (entry) {
-      var term = entry.chinese[0];
+      var term = entry.term;
       var key = fold(term);
       clauses.forEach(function (clause) {
         if (clause.reference || seen.has(clause) || clause.text.indexOf(key) === -1) return;
@@ -304,9 +334,9 @@
   function item(hit) {
     var clause = hit.clause;
     var page = pages[clause.page];
-    if (clause.chinese && !clause.reference) return englishItem(hit, page);
+    if (ENGLISH && !clause.reference) return englishItem(hit, page);
     var sentence = clause.sentences.length ? sentenceOf(clause.sentences, clause.id, hit.terms) : [clause.id, clause.title];
-    if (clause.chinese) sentence = clause.sentences[0];  // a glossary entry found by its Chinese
+    if (ENGLISH) sentence = clause.sentences[0];  // a glossary entry: its English definition
     var href = new URL(page[0], editionRoot).href + "#" + sentence[0];
     // A glossary entry says which term it is, and its excerpt holds the term.
     if (clause.reference) {
@@ -699,6 +729,8 @@
       return;
     }
     load().then(function () {
+      return needsChinese(query) ? loadChinese() : null;
+    }).then(function () {
       if (input.value === query && scope() === "here") show(query);
     });
   }
@@ -771,12 +803,30 @@
     var target = query && location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (!target) return;
     loadFolding().then(function () {
-      var terms = words(query);
+      var english = ENGLISH && isEnglish(query);
+      var terms = english ? englishWords(query) : words(query);
       var walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
       var nodes = [];
       while (walker.nextNode()) nodes.push(walker.currentNode);
-      nodes.forEach(function (node) { markIn(node, terms); });
+      nodes.forEach(function (node) { (english ? markWordsIn : markIn)(node, terms); });
     });
+  }
+
+  // Mark, in a text node, each word that starts with a word of an English query (folded alike).
+  function markWordsIn(node, terms) {
+    var pattern = /[A-Za-z0-9]+/g;
+    for (var m = pattern.exec(node.data); m; m = pattern.exec(node.data)) {
+      var word = spell(m[0].toLowerCase());
+      if (!terms.some(function (term) { return word.indexOf(term) === 0; })) continue;
+      var match = node.splitText(m.index);
+      var after = match.splitText(m[0].length);
+      var mark = document.createElement("mark");
+      mark.className = "cs-arrival";
+      match.parentNode.replaceChild(mark, match);
+      mark.appendChild(match);
+      markWordsIn(after, terms);
+      return;
+    }
   }
 
   function markIn(node, terms) {
