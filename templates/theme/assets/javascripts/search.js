@@ -93,10 +93,12 @@
 
   // English ----------------------------------------------------------------------------
   // On English pages a query in Latin letters is compared with each clause's English word
-  // by word, as the generator's data.english folds words: lower case, US and UK spellings
-  // alike (revitalisation, revitalization); each word of the query matches the start of a
-  // word. A glossary term whose English name the query matches also finds the clauses
-  // holding its Chinese, and those results say they were matched through the Chinese.
+  // by word, both folded alike: lower case, US and UK spellings as one (a rule rewrites the
+  // end of a word only where both spellings are the same word: revitalisation and
+  // revitalization, labour and labor; words too short to be sure of, such as four or hour,
+  // stay as they are); each word of the query matches the start of a word. A glossary term
+  // whose English name the query holds also finds the clauses holding its Chinese, and
+  // those results say they were matched through the Chinese.
   var ENGLISH = document.documentElement.lang.slice(0, 2) === "en";
   var SPELLING = [
     [/^([a-z0-9]{2,}?)is(e|es|ed|ing|ation|ations|er|ers)$/, "$1iz$2"],
@@ -181,7 +183,7 @@
           clause.chinese = byId.get(clause.id) || ["", []];
           clause.text = fold(clause.chinese[0] + clause.chinese[1].map(function (s) { return s[1]; }).join(""));
         });
-      });
+      }).catch(function () { /* without the Chinese, the English alone is searched */ });
     }
     return chineseLoading;
   }
