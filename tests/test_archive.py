@@ -465,6 +465,8 @@ def test_the_english_library_is_honest_and_readable(site):
 
 
 def test_an_english_query_across_reports_is_matched_through_the_chinese_of_the_term_it_names(served, site):
+    from .test_english_archive import UNMARKED_IN_SEARCH
+
     """On English pages the search across reports reads the Chinese: a query naming a
     shared glossary term in English is searched as the term's Chinese, and says so; an
     English query naming no term says plainly that the search reads Chinese."""
@@ -477,6 +479,7 @@ def test_an_english_query_across_reports_is_matched_through_the_chinese_of_the_t
     for english, term in names[:4]:
         status, groups = search_all(english_page, english.lower())
         assert "through the Chinese" in status and term in status, (english, status)
+        assert english_page.evaluate(UNMARKED_IN_SEARCH) == []
         expected = search_all(chinese_page, term)[1]
         assert [(link, results) for _, link, results in groups] == [(link, results) for _, link, results in expected]
         found += bool(groups)

@@ -87,6 +87,18 @@ US_SPELLING = re.compile(r"\b[a-z]{3,}iz(?:e|es|ed|ing|ation|ations)\b")
 DONE = "() => { const s = document.querySelector('.cs__status').textContent; return s && !/Loading/.test(s); }"
 
 
+UNMARKED_IN_SEARCH = """() => {
+  const walker = document.createTreeWalker(document.querySelector('.cs'), NodeFilter.SHOW_TEXT);
+  const found = [];
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const marked = node.parentElement.closest('[lang]');
+    if (/\\p{Script=Han}/u.test(node.data) && !(marked && marked.lang.startsWith('zh'))) found.push(node.data);
+  }
+  return found;
+}"""
+
+
 def search_here(page, query: str) -> tuple[str, list[tuple[str, str | None]]]:
     """Type a query in the search of the report; return the status and each result's link
     and the language its excerpt is marked in."""
@@ -121,6 +133,7 @@ def test_the_english_search_reads_the_english_and_the_chinese_of_the_terms_it_na
             us = search_here(page, american.group(0))
             uk = search_here(page, american.group(0).replace("iz", "is"))
             assert us == uk and us[1] and all(lang is None for _, lang in us[1])
+
         def holds(clause, term):
             return fold(term, {}) in fold(clause[3] + "".join(s for _, s in clause[4]), {})
 
@@ -133,6 +146,7 @@ def test_the_english_search_reads_the_english_and_the_chinese_of_the_terms_it_na
         if not american:
             assert "through the Chinese" in status and named[5] in status
             assert len(through) == len(holding)
+        assert page.evaluate(UNMARKED_IN_SEARCH) == []  # every piece of Chinese in the panel marked as such
         assert {href.split("#")[1] for href, _ in through} <= {s for c in clauses if c[1] in holding for s, _ in c[4]} | holding
         if american:  # a result lands on its sentence, the words marked whatever their spelling
             uk = american.group(0).replace("iz", "is")

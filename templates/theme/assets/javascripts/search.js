@@ -128,6 +128,39 @@
     return /[A-Za-z]/.test(query) && !/\p{Script=Han}/u.test(query);
   }
 
+  // Write a text into an element; on English pages each run of Chinese in it is marked as
+  // Chinese (a term the query was matched through, a Chinese page's heading).
+  function write(element, text) {
+    element.textContent = text;
+    if (ENGLISH) markChinese(element);
+  }
+
+  var HAN_RUN = /([\p{Script=Han}][\p{Script=Han}\p{P}\d]*)/u;
+
+  function markChinese(element) {
+    var walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var marked = node.parentElement.closest("[lang]");
+      if (!HAN_RUN.test(node.data) || (marked && element.contains(marked) && marked.lang.indexOf("zh") === 0)) return;
+      var pieces = node.data.split(HAN_RUN);
+      var parent = node.parentNode;
+      pieces.forEach(function (piece, at) {
+        if (!piece) return;
+        var made = document.createTextNode(piece);
+        if (at % 2) {
+          var span = document.createElement("span");
+          span.lang = "zh-Hans";
+          span.appendChild(made);
+          made = span;
+        }
+        parent.insertBefore(made, node);
+      });
+      parent.removeChild(node);
+    });
+  }
+
   // Words as a string the query's words are looked for in: " word word … ".
   function wordLine(text) {
     return " " + englishWords(text).join(" ") + " ";
@@ -307,11 +340,11 @@
     link.className = "cs__link";
     var head = document.createElement("span");
     head.className = "cs__where";
-    head.textContent = where;
+    write(head, where);
     link.appendChild(head);
     var shown = english ? englishExcerpt(text, terms) : excerpt(text, terms);
     if (ENGLISH && !english) shown.lang = "zh-Hans";
-    if (ENGLISH && !english && !/[A-Za-z]/.test(where)) head.lang = "zh-Hans";  // a Chinese page's heading
+    if (ENGLISH && english) markChinese(shown);
     link.appendChild(shown);
     var li = document.createElement("li");
     li.appendChild(link);
@@ -375,10 +408,10 @@
     }
     var hits = ENGLISH && isEnglish(query) ? findEnglish(query) : find(terms);
     var through = hits.filter(function (hit) { return hit.through; });
-    status.textContent = hits.length
+    write(status, hits.length
       ? count("search_count", hits.length) + (through.length ? count("search_count_through", through.length)
         .replace("{terms}", Array.from(new Set(through.map(function (hit) { return hit.through; }))).join("、")) : "")
-      : strings.search_none.replace("{q}", query.trim());
+      : strings.search_none.replace("{q}", query.trim()));
     hits.slice(0, LIMIT).forEach(function (hit) { list.appendChild(item(hit)); });
     root.classList.add("cs--results");
   }
@@ -650,10 +683,10 @@
 
   function report(state, query) {
     var more = state.next < state.ranges.length;
-    status.textContent = state.note + (state.reports
+    write(status, state.note + (state.reports
       ? strings.search_reports.replace("{n}", state.reports).replace("{m}", state.clauses)
         + (more ? strings.search_through.replace("{year}", state.oldest) : "")
-      : strings.search_none.replace("{q}", query.trim()));
+      : strings.search_none.replace("{q}", query.trim())));
     var rest = more || state.waiting.length;
     state.button.querySelector("button").textContent = state.waiting.length ? strings.search_more : strings.search_older;
     if (!rest && state.button.parentNode) state.button.parentNode.removeChild(state.button);
