@@ -147,6 +147,8 @@ def test_the_english_search_reads_the_english_and_the_chinese_of_the_terms_it_na
             assert "through the Chinese" in status and named[5] in status
             assert len(through) == len(holding)
         assert page.evaluate(UNMARKED_IN_SEARCH) == []  # every piece of Chinese in the panel marked as such
+        status, results = search_here(page, "xylophone")
+        assert results == [] and ("not translated" in status) == (not index["translated"])
         assert {href.split("#")[1] for href, _ in through} <= {s for c in clauses if c[1] in holding for s, _ in c[4]} | holding
         if american:  # a result lands on its sentence, the words marked whatever their spelling
             uk = american.group(0).replace("iz", "is")

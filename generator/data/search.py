@@ -15,12 +15,13 @@ Format: {"pages": [[url, title, kind], ...],
          "clauses": [[page, id, number, heading, [[sentence id, text], ...]], ...]}
 where `heading` is a part or section heading, or an item's lead sentence.
 
-The English edition's index holds, for every clause, its English (the translation's
-sentences and headings, else the English summary, else nothing); a glossary entry's
-sixth element is its term. An English query is compared with the English, words
-folded alike (search.js); a query naming a glossary term in English also finds the
-clauses holding the term's Chinese, read then from the simplified edition's index, and
-the search says that they were matched through the Chinese.
+The English edition's index says whether the report's text is in English ("translated":
+its own translation or summaries) and holds, for every clause, its English (the
+translation's sentences and headings, else the English summary, else nothing); a
+glossary entry's sixth element is its term. An English query is compared with the
+English, words folded alike (search.js); a query naming a glossary term in English also
+finds the clauses holding the term's Chinese, read then from the simplified edition's
+index, and the search says that they were matched through the Chinese.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def index(site) -> str:
     """Return the search index of an edition (a site.context.Site) as JSON text."""
     listed = [page for page in site.pages if page.kind not in (REVISIONS, FIGURES)]
     table = {"pages": [[page.url, site.label(page), page.kind] for page in listed], "clauses": []}
+    if site.edition.english:  # whether the report's text is in English (its own translation or summaries)
+        table["translated"] = bool(site.translation) or bool(site.summaries)
     for number, page in enumerate(listed):
         if page.kind == GLOSSARY:
             rows = _terms(site.terms, site.edition.definition, site.edition.english)

@@ -240,6 +240,7 @@ EN_STRINGS = MappingProxyType(
         "search_count_through_one": "; 1 of them matched through the Chinese {terms}",
         "search_through_chinese": "matched through the Chinese {term}",
         "search_all_through": "Matched through the Chinese: “{q}” is {term}.",
+        "search_none_untranslated": "No English heading or term name holds “{q}”: this report is not translated, so search its Chinese text in Chinese.",
         "search_all_english": "Across reports the search reads the Chinese text, and no glossary term is named “{q}” in English: try its Chinese.",
         "search_none": "No clause contains “{q}”",
         "search_scope": "Search in",

@@ -39,6 +39,7 @@
   var loading = null;
   var clauses = null;
   var pages = null;
+  var translated = true;
   var folding = {};
   var foldLoading = null;
 
@@ -180,6 +181,7 @@
         return response.json();
       }).then(function (data) {
         pages = data.pages;
+        translated = data.translated !== false;
         clauses = data.clauses.map(function (row, order) {
           var text = row[4].length ? row[4].map(function (s) { return s[1]; }).join("") : row[3];
           var clause = { page: row[0], id: row[1], number: row[2], heading: fold(row[3]), title: row[3],
@@ -406,12 +408,15 @@
       if (!root.querySelector(".cs__scope")) root.classList.remove("cs--results");
       return;
     }
-    var hits = ENGLISH && isEnglish(query) ? findEnglish(query) : find(terms);
+    var english = ENGLISH && isEnglish(query);
+    var hits = english ? findEnglish(query) : find(terms);
     var through = hits.filter(function (hit) { return hit.through; });
+    // A report with no English text: an English query reads its headings and terms only, and says so.
+    var none = english && !translated ? strings.search_none_untranslated : strings.search_none;
     write(status, hits.length
       ? count("search_count", hits.length) + (through.length ? count("search_count_through", through.length)
         .replace("{terms}", Array.from(new Set(through.map(function (hit) { return hit.through; }))).join("、")) : "")
-      : strings.search_none.replace("{q}", query.trim()));
+      : none.replace("{q}", query.trim()));
     hits.slice(0, LIMIT).forEach(function (hit) { list.appendChild(item(hit)); });
     root.classList.add("cs--results");
   }
