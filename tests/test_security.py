@@ -186,3 +186,12 @@ def test_a_source_address_that_is_not_http_is_refused(content_copy, url):
     with pytest.raises(InputError) as caught:
         builder.load(project_for(content_copy))
     assert "source_url" in str(caught.value.problems[0])
+
+
+def test_compacting_a_page_changes_white_space_only_and_keeps_what_escaping_wrote():
+    from generator.site.mkdocs_hooks import compact
+
+    page = ('<title>A &lt;script&gt; &amp;lt;</title>\n    <p title="&quot;&gt;">x &lt;b&gt;</p>\n\n  <p>y</p>'
+            '<pre>a\n    b</pre><script>var a = 1;\n    var b = 2;</script>')
+    assert compact(page) == ('<title>A &lt;script&gt; &amp;lt;</title>\n<p title="&quot;&gt;">x &lt;b&gt;</p>\n<p>y</p>'
+                             '<pre>a\n    b</pre><script>var a = 1;\n    var b = 2;</script>')

@@ -90,7 +90,8 @@ def _clauses(chinese, source) -> list[dict]:
     found = []
     for index, (kind, node, parent) in enumerate(by_edition[0]):
         # A paragraph's text is its sentences, in order (not written twice).
-        text = None if kind == "paragraph" else {site.edition.code: _text(rows[index][1]) for site, rows in zip(chinese, by_edition)}
+        text = None if kind == "paragraph" else {
+            site.edition.code: _text(rows[index][1]) for site, rows in zip(chinese, by_edition)}
         entry = {"id": node.id, "kind": kind, "number": getattr(node, "number", ""), "parent": parent,
                  "page": where.get(node.id, ""), "text": text}
         if kind == "paragraph":
