@@ -465,11 +465,12 @@ def test_the_english_library_is_honest_and_readable(site):
 
 
 def test_an_english_query_across_reports_is_matched_through_the_chinese_of_the_term_it_names(served, site):
+    """On English pages the search across reports reads the Chinese: a query naming a
+    glossary term in English (shared, or a report's own) is searched as the term's
+    Chinese, and says so; an English query naming no term says plainly that the search
+    reads Chinese."""
     from .test_english_archive import UNMARKED_IN_SEARCH
 
-    """On English pages the search across reports reads the Chinese: a query naming a
-    shared glossary term in English is searched as the term's Chinese, and says so; an
-    English query naming no term says plainly that the search reads Chinese."""
     url, chromium = served
     names = json.loads((site / "search" / "terms.json").read_text(encoding="utf-8"))
     assert names
@@ -484,6 +485,11 @@ def test_an_english_query_across_reports_is_matched_through_the_chinese_of_the_t
         assert [(link, results) for _, link, results in groups] == [(link, results) for _, link, results in expected]
         found += bool(groups)
     assert found
+    own = dict(names)["One Core, Six Pairs"]  # a term of one report's own glossary
+    status, groups = search_all(english_page, "one core, six pairs")
+    assert own in status and any("/jilin/2023/" in link for _, link, _ in groups)
+    clauses = sum(len(results) for _, _, results in groups)
+    assert f"{clauses} clause{'s' if clauses > 1 else ''} in {len(groups)} report{'s' if len(groups) > 1 else ''}" in status
     status, groups = search_all(english_page, "xylophone quartet")
     assert "reads the Chinese text" in status and groups == []
     chinese_page.context.close()

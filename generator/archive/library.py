@@ -68,7 +68,7 @@ def write(archive, records: list, known, fresh: Path, departed: tuple = ()) -> N
         _build(project, edition, docs, files, nav, fresh, static_pages=index == 0, hidden=hidden)
     table = shards.write_folding(records, overrides, fresh)
     shards.write_search(records, shards.labels(records, known, overrides), table, fresh)
-    shards.write_terms(shared, records, fresh)
+    shards.write_terms(records, fresh)
     write_downloads(records, known, fresh)
     addresses.first_addresses(archive, options.get("root_report", ""), records, fresh)
     addresses.departed(departed, fresh)

@@ -47,6 +47,7 @@ class Record:
     addresses: list = dataclasses.field(default_factory=list)  # every page address it ever published (/p3/1/)
     first: str = ""  # the date of its first publication (its first revision)
     english: str = ""  # how far it is in English: translated, summarised, headings, or ""
+    names: list = dataclasses.field(default_factory=list)  # [English name, term] of each glossary term it has
 
 
 def describe(entry, key: str, inputs) -> Record:
@@ -76,6 +77,7 @@ def describe(entry, key: str, inputs) -> Record:
         addresses=[e.id for e in inputs.lock.entries if e.kind == "page"],
         first=min((e.added for e in inputs.lock.entries), default=inputs.revisions[0].key),
         english=english_state(inputs),
+        names=[[term.en, term.term] for term in inputs.terms if term.en],
     )
 
 

@@ -15,8 +15,9 @@ Under /search/:
 - `index.json`: {"range", "chunk", "ranges": [[newest year, oldest year, files], ...],
   "pairs": files of d2/, "triples": files of d3/};
 - `fold.json`: traditional characters to simplified ones;
-- `terms.json`: [[English name, term], ...] of the shared glossary's terms the reports use:
-  on English pages a query naming a term in English is searched as the term's Chinese;
+- `terms.json`: [[English name, term], ...] of every glossary term of the reports (shared
+  or a report's own), one term to a name: on English pages a query naming a term in
+  English is searched as the term's Chinese;
 - `d3/<file>.json`, `d2/<file>.json`: {run of three (two) characters: the ranges holding it,
   a hexadecimal bit mask, range 0 the lowest bit};
 - `r<range>/reports.json`: [[base, year, {edition: name}, clauses], ...];
@@ -103,11 +104,15 @@ def write_folding(records: list, overrides, fresh: Path) -> dict[str, str]:
     return table
 
 
-def write_terms(terms, records: list, fresh: Path) -> None:
-    """Write /search/terms.json: the English name and the Chinese of each shared term a
-    report uses."""
-    used = {term_id for r in records for term_id, _ in r.terms}
-    rows = sorted([t.en, t.term] for t in terms if t.id in used and t.en)
+def write_terms(records: list, fresh: Path) -> None:
+    """Write /search/terms.json: the English name and the Chinese of every glossary term of
+    the reports, each name and each term once (the first in order of name, then term)."""
+    names, terms, rows = set(), set(), []
+    for en, term in sorted({(en, term) for r in records for en, term in r.names}):
+        if en.casefold() not in names and term not in terms:
+            names.add(en.casefold())
+            terms.add(term)
+            rows.append([en, term])
     (fresh / "search").mkdir(parents=True, exist_ok=True)
     (fresh / "search" / "terms.json").write_text(dump(rows), encoding="utf-8")
 

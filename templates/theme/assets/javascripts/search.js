@@ -689,7 +689,8 @@
   function report(state, query) {
     var more = state.next < state.ranges.length;
     write(status, state.note + (state.reports
-      ? strings.search_reports.replace("{n}", state.reports).replace("{m}", state.clauses)
+      ? count("search_reports", state.reports).replace("{m}", state.clauses)
+        .replace("{clauses}", count("search_clauses", state.clauses))
         + (more ? strings.search_through.replace("{year}", state.oldest) : "")
       : strings.search_none.replace("{q}", query.trim())));
     var rest = more || state.waiting.length;
