@@ -29,24 +29,29 @@ def inline(sentence: Sentence) -> Markup:
 
 def texter(site: Site, page: Page) -> Callable[[Sentence], Markup]:
     """Return a function giving a sentence as Markup, with its terms linked to the glossary."""
-    glossary = relative_url(page.url, site.glossary_url)
-
-    def text(sentence: Sentence) -> Markup:
-        pieces, cursor = [], 0
-        for mark in site.marks.get(sentence.id, ()):
-            pieces.append(escape_text(sentence.text[cursor : mark.start]))
-            term = escape_text(sentence.text[mark.start : mark.end])
-            pieces.append(f'<a class="term" href="{glossary}#g-{mark.term}" data-term="{mark.term}">{term}</a>')
-            cursor = mark.end
-        pieces.append(escape_text(sentence.text[cursor:]))
-        return Markup("".join(pieces))
-
-    return text
+    return _linked(site, page, lambda term_id: "")
 
 
 def glossed(site: Site, page: Page) -> Callable[[Sentence], Markup]:
     """Return a function giving a sentence in Chinese for the English edition of a report not
     translated: each glossary term linked, its English name after it."""
+
+    def name(term_id: str) -> str:
+        return f'<span class="term-en" lang="en">{escape_text(site.terms_by_id[term_id].en)}</span>'
+
+    linked = _linked(site, page, name)
+
+    def text(sentence: Sentence) -> Markup:
+        if site.translation.state(sentence.id) == "reused":
+            return linked(sentence) + Markup(_reused(site, sentence.id))
+        return linked(sentence)
+
+    return text
+
+
+def _linked(site: Site, page: Page, after: Callable[[str], str]) -> Callable[[Sentence], Markup]:
+    """Return a function giving a sentence as Markup, each glossary term linked and followed
+    by `after` of its id (markup)."""
     glossary = relative_url(page.url, site.glossary_url)
 
     def text(sentence: Sentence) -> Markup:
@@ -54,13 +59,10 @@ def glossed(site: Site, page: Page) -> Callable[[Sentence], Markup]:
         for mark in site.marks.get(sentence.id, ()):
             pieces.append(escape_text(sentence.text[cursor : mark.start]))
             term = escape_text(sentence.text[mark.start : mark.end])
-            name = escape_text(site.terms_by_id[mark.term].en)
             pieces.append(f'<a class="term" href="{glossary}#g-{mark.term}" data-term="{mark.term}">{term}</a>'
-                          f'<span class="term-en" lang="en">{name}</span>')
+                          + after(mark.term))
             cursor = mark.end
         pieces.append(escape_text(sentence.text[cursor:]))
-        if site.translation.state(sentence.id) == "reused":
-            pieces.append(_reused(site, sentence.id))
         return Markup("".join(pieces))
 
     return text
