@@ -75,8 +75,7 @@ def _english(page: Page, site) -> Iterator[list]:
         if not english and summary is not None and sentences:
             english = [[clause_id, plain(summary.text, site.term_name)]]
         if not sentences:
-            title = site.translation.english(clause_id) or (summary.title if summary else "")
-            heading_en = plain(title, site.term_name)
+            heading_en = plain(site.english_name(clause_id), site.term_name)
         else:
             heading_en = english[0][1] if heading and english and english[0][0] == sentences[0][0] else ""
         yield [clause_id, number, heading_en, english]

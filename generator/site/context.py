@@ -142,7 +142,7 @@ class Site:
         """Return the nav title of a page in this edition."""
         if not self.edition.english or page.kind not in (PART, SECTION, APPENDIX):
             return title(page, self.edition.t)
-        name = self._english_name(page)
+        name = self.english_name(page.subject.id)
         if not name:
             if page.kind == SECTION:
                 return self.edition.t("section").format(number=page.subject.number.removeprefix("§"))
@@ -152,14 +152,18 @@ class Site:
             return f"{self.edition.t(page.kind).format(n=page.subject.ordinal)}. {name}"
         return f"({page.subject.ordinal}) {name}"
 
-    def _english_name(self, page: Page) -> str:
-        summary = self.summaries.get(page.subject.id)
-        return self.translation.english(page.subject.id) or (summary.title if summary else "")
+    def english_name(self, key: str) -> str:
+        """Return the English name of a division (its translated heading, else its summary's
+        title), '' when it has none."""
+        summary = self.summaries.get(key)
+        return self.translation.english(key) or (summary.title if summary else "")
 
     def chinese_heading(self, page: Page) -> str:
         """Return the Chinese name of a division whose heading has no English yet, without
         its number ('' when it has English, or on a Chinese page)."""
-        if not self.edition.english or page.kind not in (PART, SECTION, APPENDIX) or self._english_name(page):
+        if not self.edition.english or page.kind not in (PART, SECTION, APPENDIX):
+            return ""
+        if self.english_name(page.subject.id):
             return ""
         text = title(page, self.edition.t)
         number = numbered(text)
