@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import themeenv
+
 ENGINES = ("mkdocs", "properdocs")
 
 
@@ -92,6 +94,7 @@ def build(config_file: Path, edition: EditionConfig, strict: bool) -> None:
 
     config = load_config(config_file, edition, strict)
     _apply_edition(config, edition)
+    themeenv.install(config.theme)
     config.plugins.on_startup(command="build", dirty=False)
     heard = _Warnings()
     logging.getLogger("mkdocs").addHandler(heard)
