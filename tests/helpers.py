@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -98,3 +99,14 @@ def ids_by_edition(site: Path) -> dict[str, Counter]:
             assert len(ids) == len(set(ids)), f"{path}: an id twice on one page"
             found[prefix].update(ids)
     return found
+
+
+def report_index(edition_site: Path) -> dict:
+    """Return a report edition's search index with every clause, as search.js reads it: in
+    the archive a Chinese edition's clauses are in its chunk files (search/t<n>.json)."""
+    folder = edition_site / "search"
+    index = json.loads((folder / "clauses.json").read_text(encoding="utf-8"))
+    place = {page[0]: number for number, page in enumerate(index["pages"])}
+    rows = [[place[row[0]], *row[2:]] for n in range(index.get("chunks", 0))
+            for row in json.loads((folder / f"t{n}.json").read_text(encoding="utf-8"))]
+    return index | {"clauses": sorted(rows + index["clauses"], key=lambda row: row[0])}

@@ -29,7 +29,7 @@ from generator.editions.editions import EDITIONS
 from generator.site import outputs
 
 from .conftest import FIXTURE, ROOT, SHARED
-from .helpers import broken_links
+from .helpers import broken_links, report_index
 
 FIXTURES = ROOT / "tests" / "fixtures" / "archive"
 URLS = ROOT / "tests" / "data" / "flagship-urls.txt"
@@ -399,6 +399,48 @@ def test_a_query_typed_before_any_search_data_has_loaded_finds_what_a_later_one_
     page.wait_for_function(DONE, timeout=30000)
     assert search_all(page, "國內生產總值") == expected and expected[1]
     page.context.close()
+
+
+CHINESE = [e for e in EDITIONS if not e.english]
+
+
+def _text_rows(index: dict) -> list:
+    return [row for row in index["clauses"] if index["pages"][row[0]][2] != "glossary"]
+
+
+@pytest.mark.parametrize("edition", CHINESE, ids=lambda e: e.code)
+def test_a_report_s_own_search_reads_the_text_once_and_all_of_it(site, built_site, edition):
+    """In the archive a Chinese edition's index holds no clause of the text (the chunk
+    files the search across reports shows hold them), and the two together are the
+    index of the report built alone: every clause, in order."""
+    folder = site / edition.prefix / "jilin" / "2023"
+    written = json.loads((folder / "search" / "clauses.json").read_text(encoding="utf-8"))
+    assert written["chunks"] >= 1 and _text_rows(written) == []
+    alone = report_index(built_site / edition.prefix)
+    assert "chunks" not in json.loads((built_site / edition.prefix / "search" / "clauses.json").read_text("utf-8"))
+    assert _text_rows(report_index(folder)) == _text_rows(alone) != []
+
+
+def test_a_report_s_own_search_in_the_archive_counts_what_its_index_holds(served, site):
+    """The script reads the chunk files as the index's rows: the clauses it counts for a
+    query are those of the index that hold it, the glossary's entries among them."""
+    url, chromium = served
+    folder = site / "zh-tw" / "jilin" / "2023"
+    table = json.loads((site / "search" / "fold.json").read_text(encoding="utf-8"))
+    index = report_index(folder)
+    for query in ("冰雪经济", "一主六双"):
+        wanted = search.fold(query, table)
+        expected = [row[1] for row in index["clauses"]
+                    if wanted in search.fold(row[3] + "".join(text for _, text in row[4]), table)]
+        page = chromium.page()
+        page.goto(f"{url}/zh-tw/jilin/2023/p1/")
+        page.fill(".cs__input", query)
+        page.wait_for_function(DONE, timeout=30000)
+        status = page.inner_text(".cs__status")
+        links = page.eval_on_selector_all(".cs__link", "els => els.map(e => new URL(e.href).hash.slice(1))")
+        assert expected and int(re.search(r"\d+", status).group()) == len(expected), (query, status)
+        assert links and all(any(link == e or link.startswith(e + "-s") for e in expected) for link in links), query
+        page.context.close()
 
 
 def test_a_clause_link_to_the_old_home_page_lands_on_the_report(served):

@@ -21,7 +21,7 @@ from generator import build as builder
 from generator.editions import memory
 
 from .conftest import ROOT, SHARED, project_for
-from .helpers import soup
+from .helpers import report_index, soup
 
 REPORTS = ROOT / "content" / "reports"
 CHOSEN = ("national-2025", "national-1978", "zhejiang-2025")
@@ -120,7 +120,7 @@ def test_the_english_search_reads_the_english_and_the_chinese_of_the_terms_it_na
     from .browser import Browser, serve
 
     index = json.loads((english_site / "search" / "clauses.json").read_text(encoding="utf-8"))
-    source = json.loads((english_site.parent / "search" / "clauses.json").read_text(encoding="utf-8"))
+    source = report_index(english_site.parent)
     glossary = [row for row in index["clauses"] if index["pages"][row[0]][2] == "glossary"]
     english = " ".join(text.lower() for row in index["clauses"] for _, text in row[4] if row not in glossary)
     clauses = [row for row in source["clauses"] if source["pages"][row[0]][2] != "glossary"]  # the Chinese

@@ -13,7 +13,11 @@ definition their text; they are listed after the clauses of the report.
 
 Format: {"pages": [[url, title, kind], ...],
          "clauses": [[page, id, number, heading, [[sentence id, text], ...]], ...]}
-where `heading` is a part or section heading, or an item's lead sentence.
+where `heading` is a part or section heading, or an item's lead sentence. In the
+archive, a Chinese edition's text is written once, in the chunk files the search
+across reports reads (search/t<n>.json, see `chunks`): its index holds only the
+glossary's entries and "chunks", the number of those files, and the search reads
+them all, in order, for the report's clauses.
 
 The English edition's index says whether the report's text is in English ("translated":
 its own translation or summaries) and holds, for every clause, its English (the
@@ -40,15 +44,23 @@ FOLD = "search/fold.json"
 CHUNK = 8  # clauses to a file of the search across reports
 
 
-def index(site) -> str:
-    """Return the search index of an edition (a site.context.Site) as JSON text."""
+def index(site, chunks: int = 0) -> str:
+    """Return the search index of an edition (a site.context.Site) as JSON text.
+
+    With `chunks`, the number of the edition's chunk files (see `chunks`), the text's
+    clauses are not repeated in the index: it holds the glossary's entries and that
+    number, and the search reads the clauses from the chunk files."""
     listed = [page for page in site.pages if page.kind not in (REVISIONS, FIGURES)]
     table = {"pages": [[page.url, site.label(page), page.kind] for page in listed], "clauses": []}
     if site.edition.english:  # whether the report's text is in English (its own translation or summaries)
         table["translated"] = bool(site.translation) or bool(site.summaries)
+    if chunks:
+        table["chunks"] = chunks
     for number, page in enumerate(listed):
         if page.kind == GLOSSARY:
             rows = _terms(site.terms, site.edition.definition, site.edition.english)
+        elif chunks:
+            continue
         elif site.edition.english:
             rows = _english(page, site)
         else:

@@ -62,9 +62,10 @@ def generate(inputs: Inputs, templates: Path, cache: Path | None = None, base: s
     for site in sites:
         mount = site.root()
         nav = _mounted(pages.nav(site.pages, site.label), mount)
-        files = render.render(env, site) | {search.INDEX: search.index(site)} | fold
-        if base and not site.edition.english:  # the text the search across reports shows
-            files |= search.chunks(site)
+        # In the archive, a Chinese edition's text for the search is written once, in the
+        # chunk files the search across reports shows; the report's index counts them.
+        texts = search.chunks(site) if base and not site.edition.english else {}
+        files = render.render(env, site) | {search.INDEX: search.index(site, len(texts))} | texts | fold
         if not site.edition.prefix:
             files |= downloads.files(sites)
         name = site.meta.title_en if site.edition.english else site.meta.title

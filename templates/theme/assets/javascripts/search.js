@@ -23,7 +23,7 @@
   var list = root.querySelector(".cs__results");
   var status = root.querySelector(".cs__status");
   var toggle = root.querySelector(".cs__toggle");
-  var strings = JSON.parse(root.getAttribute("data-strings"));
+  var strings = JSON.parse(document.getElementById("ui-strings").textContent);
 
   // A count in words, in the singular where the edition gives one (search_clauses_one).
   function count(key, n) {
@@ -171,15 +171,35 @@
     return terms.every(function (word) { return line.indexOf(" " + word) !== -1; });
   }
 
+  // A report's index. In the archive, a Chinese edition's index holds the glossary's
+  // entries and the number of its chunk files (search/t<n>.json, the text the search
+  // across reports shows): its clauses are read from them, all at once, and put in the
+  // order of the pages, the glossary's entries at the glossary's place.
+  function readIndex(url) {
+    return json(url).then(function (data) {
+      if (!data.chunks) return data;
+      var reads = [];
+      for (var n = 0; n < data.chunks; n++) reads.push(json(new URL("t" + n + ".json", url)));
+      return Promise.all(reads).then(function (parts) {
+        var place = new Map(data.pages.map(function (page, number) { return [page[0], number]; }));
+        var rows = [];
+        parts.forEach(function (part) {
+          part.forEach(function (row) { rows.push([place.get(row[0])].concat(row.slice(2))); });
+        });
+        rows = rows.concat(data.clauses).map(function (row, order) { return [row, order]; });
+        rows.sort(function (a, b) { return a[0][0] - b[0][0] || a[1] - b[1]; });
+        return { pages: data.pages, translated: data.translated,
+                 clauses: rows.map(function (pair) { return pair[0]; }) };
+      });
+    });
+  }
+
   function load() {
     if (!indexUrl) return loadFolding();
     if (!loading) {
       status.textContent = strings.search_loading;
-      loading = Promise.all([fetch(indexUrl), loadFolding()]).then(function (answers) {
-        return answers[0];
-      }).then(function (response) {
-        return response.json();
-      }).then(function (data) {
+      loading = Promise.all([readIndex(indexUrl), loadFolding()]).then(function (answers) {
+        var data = answers[0];
         pages = data.pages;
         translated = data.translated !== false;
         clauses = data.clauses.map(function (row, order) {
@@ -208,7 +228,7 @@
 
   function loadChinese() {
     if (!chineseLoading) {
-      chineseLoading = fetch(chineseUrl).then(function (response) { return response.json(); }).then(function (data) {
+      chineseLoading = readIndex(chineseUrl).then(function (data) {
         var byId = new Map();
         data.clauses.forEach(function (row) {
           if (data.pages[row[0]][2] !== "glossary") byId.set(row[1], [row[3], row[4]]);
