@@ -120,7 +120,7 @@ def child_ours(root: Path, content: Path, work: Path) -> dict:
     clock.wrap(builder, "generate", "generate: set-up, figures, tombstones")
     clock.wrap(report, "edition_site", lambda inputs, edition, *a, **k: f"convert, mark terms {edition.code}")
     clock.wrap(render, "render", lambda env, site: f"render {site.edition.code}")
-    clock.wrap(search, "index", lambda site: f"search index {site.edition.code}")
+    clock.wrap(search, "index", lambda site, *a: f"search index {site.edition.code}")
     clock.wrap(downloads, "files", "downloads (JSON, CSV)")
     clock.wrap(report, "write_tree", "write Markdown")
     clock.wrap(publication, "stage_lock", "write lock")
