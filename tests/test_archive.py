@@ -87,6 +87,22 @@ def test_one_copy_of_the_theme_for_the_whole_site(site):
     assert not list(site.rglob("*.map")) and not list(site.rglob("lunr*"))
 
 
+def test_the_interface_strings_are_written_once_for_every_edition(site):
+    """The scripts' strings of every edition, converted for the traditional ones, are one
+    file of the site (by edition code, the language of the pages), in no page."""
+    copies = [p.relative_to(site).as_posix() for p in site.rglob("strings.js")]
+    assert copies == ["assets/javascripts/strings.js"]
+    script = (site / copies[0]).read_text(encoding="utf-8")
+    strings = json.loads(script[script.index("{"): script.rindex("}") + 1])
+    assert set(strings) == {edition.code for edition in EDITIONS}
+    assert strings["zh-Hans"]["search_loading"] == "正在载入……"
+    assert strings["zh-Hant-TW"]["search_loading"] == strings["zh-Hant-HK"]["search_loading"] == "正在載入……"
+    for page in ("index.html", "zh-tw/jilin/2023/p1/index.html", "en/national/2023/index.html"):
+        html = soup(site / page)
+        assert html.html["lang"] in strings and not html.select("#ui-strings"), page
+        assert [s["src"] for s in html.select("script[src$='strings.js']")], page
+
+
 @pytest.mark.parametrize("edition", EDITIONS, ids=lambda e: e.code)
 def test_the_library_home_lists_every_report_by_region(site, edition):
     home = soup(site / edition.prefix / "index.html")

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..editions import conversion, glossary
 from ..editions.editions import EDITIONS, TRADITIONAL
 from ..site import outputs, render, sitemap, website
-from ..site.theme import interface_strings, switcher_entry
+from ..site.theme import interface_strings, strings_by_edition, switcher_entry
 from ..site.writer import write_tree
 from ..text import yamlfile
 from ..text.errors import raise_if_any
@@ -54,9 +54,10 @@ def write(archive, records: list, known, fresh: Path, departed: tuple = ()) -> N
     root = next((r for r in records if r.slug == options.get("root_report")), None)
     path = archive.shared / "glossary.yml"
     shared = glossary.load(path, "content/glossary.yml") if path.exists() else ()
-    for index, edition in enumerate(EDITIONS):
-        convert = conversion.converter_for(edition, overrides)
-        edition = edition.localized(convert) if edition.opencc else edition
+    converters = [conversion.converter_for(edition, overrides) for edition in EDITIONS]
+    editions = [edition.localized(convert) if edition.opencc else edition for edition, convert in zip(EDITIONS, converters)]
+    every = strings_by_edition(editions)
+    for index, (edition, convert) in enumerate(zip(editions, converters)):
         removed = tuple(e for e in departed if not e.moved)
         files = pages_of(env, edition, records, known, convert, root, glossary.convert_terms(shared, convert), removed)
         files |= tombstone_pages(env, edition, removed, convert)
@@ -65,7 +66,7 @@ def write(archive, records: list, known, fresh: Path, departed: tuple = ()) -> N
         nav = _nav(edition, records, known, convert) + (
             [{edition.t("terms_title"): edition.prefix + "terms/index.md"}] if edition.prefix + "terms/index.md" in files else [])
         hidden = tuple(f"{edition.prefix}{e.base}index.md" for e in removed)
-        _build(project, edition, docs, files, nav, fresh, static_pages=index == 0, hidden=hidden)
+        _build(project, edition, docs, files, nav, fresh, static_pages=index == 0, hidden=hidden, strings=every)
     table = shards.write_folding(records, overrides, fresh)
     shards.write_search(records, shards.labels(records, known, overrides), table, fresh)
     shards.write_terms(records, fresh)
@@ -92,12 +93,12 @@ def pages_of(env, edition, records: list, known, convert, root=None, terms=(), r
 
 
 def _build(project, edition, docs: Path, files: dict[str, str], nav: list, fresh: Path, static_pages: bool,
-           hidden: tuple[str, ...] = ()) -> None:
+           hidden: tuple[str, ...] = (), strings: dict | None = None) -> None:
     stage = fresh / f".stage-library-{edition.code}"
     config = website.EditionConfig(
         docs_dir=docs, site_dir=stage, nav=nav, site_name=edition.t("library_title"),
         theme_language=edition.theme_language, prefix=edition.prefix,
-        extra=_theme(edition), static_pages=static_pages, site_url=project.site_url or None, not_in_nav=hidden,
+        extra=_theme(edition, strings or {}), static_pages=static_pages, site_url=project.site_url or None, not_in_nav=hidden,
     )
     website.build(project.config_file, config, strict=True)
     outputs.merge(stage, fresh)
@@ -110,7 +111,7 @@ def _nav(edition, records: list, known, convert) -> list[dict[str, str]]:
         {region_name(region, edition, convert): f"{edition.prefix}{region.key}/index.md"} for region in shown]
 
 
-def _theme(edition) -> dict:
+def _theme(edition, strings: dict) -> dict:
     return {
         "alternate": [switcher_entry(e) for e in EDITIONS],
         "edition": edition.code,
@@ -118,6 +119,7 @@ def _theme(edition) -> dict:
         "archive": True,
         "og_locale": edition.og_locale,
         "ui": interface_strings(edition),
+        "ui_editions": strings,
         "cite": {},
         "library": True,
     }

@@ -19,25 +19,37 @@ the escaping above must reach the page exactly as written. JSON the theme prints
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from markupsafe import Markup
+from mkdocs.structure.files import File
 
 AS_WRITTEN = re.compile(r"(<(pre|code|textarea|script|style)\b.*?</\2>)|\s*\n\s*", re.S | re.I)
 UNUSED = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "sitemap.xml")
+STRINGS = "assets/javascripts/strings.js"
 
 
 def on_files(files, config):
     """Leave out the theme files no page loads (lunr, its workers, source maps), and all
-    theme files in builds that do not write the site's one copy of them."""
+    theme files in builds that do not write the site's one copy of them; the build that
+    writes them writes the interface strings of every edition too (STRINGS)."""
     docs = Path(config.docs_dir).resolve()
     for file in list(files):
         from_theme = not Path(file.abs_src_path).resolve().is_relative_to(docs)
         unused = file.src_uri.startswith(UNUSED) or file.src_uri.endswith(".map")
         if from_theme and (unused or not config.extra.get("copy_assets", True)):
             files.remove(file)
+    if config.extra.get("copy_assets", True) and config.extra.get("ui_editions"):
+        files.append(File.generated(config, STRINGS, content=strings_script(config.extra["ui_editions"])))
     return files
+
+
+def strings_script(by_edition: dict) -> str:
+    """Return the script giving the theme's scripts their interface strings, once for the
+    whole site: by edition code, which is the language of the edition's pages."""
+    return "window.reportStrings = " + json.dumps(by_edition, ensure_ascii=False, sort_keys=True) + ";\n"
 
 
 def on_env(env, config, files):

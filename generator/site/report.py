@@ -70,7 +70,7 @@ def generate(inputs: Inputs, templates: Path, cache: Path | None = None, base: s
             files |= downloads.files(sites)
         name = site.meta.title_en if site.edition.english else site.meta.title
         mounted = {mount + path: text for path, text in files.items()}
-        outputs.append(EditionOutput(site.edition, mounted, nav, name, report_theme(site), mount))
+        outputs.append(EditionOutput(site.edition, mounted, nav, name, report_theme(site, tuple(sites)), mount))
     return tuple(outputs)
 
 

@@ -7,8 +7,9 @@ from ..editions.editions import EDITIONS, ENGLISH, Edition
 from .context import Site
 
 
-def report_theme(site: Site) -> dict:
-    """Return what the theme templates need of an edition (config.extra)."""
+def report_theme(site: Site, every: tuple[Site, ...]) -> dict:
+    """Return what the theme templates need of an edition (config.extra); `every` is the
+    report's site in every edition."""
     meta, edition = site.meta, site.edition
     return {
         "alternate": [switcher_entry(e) for e in EDITIONS],
@@ -17,6 +18,7 @@ def report_theme(site: Site) -> dict:
         "archive": bool(site.base),
         "og_locale": edition.og_locale,
         "ui": interface_strings(edition),
+        "ui_editions": strings_by_edition(s.edition for s in every),
         "cite": {
             "author": meta.speaker, "title": meta.title, "publisher": meta.publisher, "place": meta.place,
             "author_en": meta.speaker_en.split(",")[0], "title_en": meta.title_en,
@@ -35,6 +37,12 @@ def interface_strings(edition: Edition) -> dict[str, str]:
     """Return the interface strings the theme's scripts use (search, cite, English in place)."""
     return {key: value for prefix in ("search", "cite", "library_home", "translation", "show_", "hide_")
             for key, value in edition.ui(prefix).items()}
+
+
+def strings_by_edition(editions) -> dict[str, dict[str, str]]:
+    """Return the interface strings of editions (as converted for the site) by edition code,
+    the language of its pages: written once for the site, assets/javascripts/strings.js."""
+    return {edition.code: interface_strings(edition) for edition in editions}
 
 
 SHORT_NAMES = {"zh-Hans": "简", "zh-Hant-TW": "臺", "zh-Hant-HK": "港", "en": "EN"}

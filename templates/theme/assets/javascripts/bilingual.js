@@ -5,7 +5,8 @@
   "use strict";
   var blocks = document.querySelectorAll(".bi");
   if (!blocks.length) return;
-  var strings = JSON.parse(document.getElementById("ui-strings").textContent);
+  var strings = (window.reportStrings || {})[document.documentElement.lang];
+  if (!strings) return;
   var lit = [];
 
   function sentence(target) {

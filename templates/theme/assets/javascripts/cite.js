@@ -6,11 +6,10 @@
 (function () {
   "use strict";
   var data = document.getElementById("cite-data");
-  var strings = document.getElementById("ui-strings");
+  var strings = (window.reportStrings || {})[document.documentElement.lang];
   var canonical = document.querySelector('link[rel="canonical"]');
   if (!data || !strings) return;
   data = JSON.parse(data.textContent);
-  strings = JSON.parse(strings.textContent);
   var menu = document.createElement("div");
   menu.className = "cite";
   menu.setAttribute("role", "dialog");

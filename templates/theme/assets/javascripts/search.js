@@ -23,7 +23,8 @@
   var list = root.querySelector(".cs__results");
   var status = root.querySelector(".cs__status");
   var toggle = root.querySelector(".cs__toggle");
-  var strings = JSON.parse(document.getElementById("ui-strings").textContent);
+  var strings = (window.reportStrings || {})[document.documentElement.lang];
+  if (!strings) return;
 
   // A count in words, in the singular where the edition gives one (search_clauses_one).
   function count(key, n) {
