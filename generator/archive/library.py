@@ -66,7 +66,7 @@ def write(archive, records: list, known, fresh: Path, departed: tuple = ()) -> N
         nav = _nav(edition, records, known, convert) + (
             [{edition.t("terms_title"): edition.prefix + "terms/index.md"}] if edition.prefix + "terms/index.md" in files else [])
         hidden = tuple(f"{edition.prefix}{e.base}index.md" for e in removed)
-        _build(project, edition, docs, files, nav, fresh, static_pages=index == 0, hidden=hidden, strings=every)
+        _build(project, edition, docs, files, nav, fresh, static_pages=index == 0, strings=every, hidden=hidden)
     table = shards.write_folding(records, overrides, fresh)
     shards.write_search(records, shards.labels(records, known, overrides), table, fresh)
     shards.write_terms(records, fresh)
@@ -93,12 +93,12 @@ def pages_of(env, edition, records: list, known, convert, root=None, terms=(), r
 
 
 def _build(project, edition, docs: Path, files: dict[str, str], nav: list, fresh: Path, static_pages: bool,
-           hidden: tuple[str, ...] = (), strings: dict | None = None) -> None:
+           strings: dict, hidden: tuple[str, ...] = ()) -> None:
     stage = fresh / f".stage-library-{edition.code}"
     config = website.EditionConfig(
         docs_dir=docs, site_dir=stage, nav=nav, site_name=edition.t("library_title"),
         theme_language=edition.theme_language, prefix=edition.prefix,
-        extra=_theme(edition, strings or {}), static_pages=static_pages, site_url=project.site_url or None, not_in_nav=hidden,
+        extra=_theme(edition, strings), static_pages=static_pages, site_url=project.site_url or None, not_in_nav=hidden,
     )
     website.build(project.config_file, config, strict=True)
     outputs.merge(stage, fresh)

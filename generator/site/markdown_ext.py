@@ -9,7 +9,8 @@ text; this pass removes that whitespace inside items.
 Most of a page is HTML the generator wrote whole, a paragraph or a summary box to a
 line, its text already escaped. Each such line is put aside as written (the HTML
 stash), before Python-Markdown's HTML block parser and inline patterns would read it
-again only to write it back unchanged: the pages are the same, made in half the time.
+again only to write it back unchanged: the pages are the same, made with a third less
+work (the flagship's pages of one edition: 57 ms instead of 80).
 """
 
 from __future__ import annotations
