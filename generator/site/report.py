@@ -21,7 +21,7 @@ from . import render
 from .context import Site
 from .outputs import mark as outputs_mark
 from .project import Project
-from .theme import report_theme
+from .theme import report_theme, strings_by_edition
 from .writer import WriteReport, write_tree
 
 
@@ -58,6 +58,7 @@ def generate(inputs: Inputs, templates: Path, cache: Path | None = None, base: s
     fold = {} if base else {search.FOLD: search.folding_json(
         (a.text, b.text) for site in sites if site.edition.opencc
         for a, b in zip(sentences(inputs.report), sentences(site.report)))}
+    strings = strings_by_edition(site.edition for site in sites)
     outputs = []
     for site in sites:
         mount = site.root()
@@ -70,7 +71,7 @@ def generate(inputs: Inputs, templates: Path, cache: Path | None = None, base: s
             files |= downloads.files(sites)
         name = site.meta.title_en if site.edition.english else site.meta.title
         mounted = {mount + path: text for path, text in files.items()}
-        outputs.append(EditionOutput(site.edition, mounted, nav, name, report_theme(site, tuple(sites)), mount))
+        outputs.append(EditionOutput(site.edition, mounted, nav, name, report_theme(site, strings), mount))
     return tuple(outputs)
 
 

@@ -7,9 +7,9 @@ from ..editions.editions import EDITIONS, ENGLISH, Edition
 from .context import Site
 
 
-def report_theme(site: Site, every: tuple[Site, ...]) -> dict:
-    """Return what the theme templates need of an edition (config.extra); `every` is the
-    report's site in every edition."""
+def report_theme(site: Site, strings: dict[str, dict[str, str]]) -> dict:
+    """Return what the theme templates need of an edition (config.extra); `strings` are
+    the interface strings of every edition (strings_by_edition)."""
     meta, edition = site.meta, site.edition
     return {
         "alternate": [switcher_entry(e) for e in EDITIONS],
@@ -18,7 +18,7 @@ def report_theme(site: Site, every: tuple[Site, ...]) -> dict:
         "archive": bool(site.base),
         "og_locale": edition.og_locale,
         "ui": interface_strings(edition),
-        "ui_editions": strings_by_edition(s.edition for s in every),
+        "ui_editions": strings,
         "cite": {
             "author": meta.speaker, "title": meta.title, "publisher": meta.publisher, "place": meta.place,
             "author_en": meta.speaker_en.split(",")[0], "title_en": meta.title_en,
