@@ -99,6 +99,7 @@ def _build(project, edition, docs: Path, files: dict[str, str], nav: list, fresh
         docs_dir=docs, site_dir=stage, nav=nav, site_name=edition.t("library_title"),
         theme_language=edition.theme_language, prefix=edition.prefix,
         extra=_theme(edition, strings), static_pages=static_pages, site_url=project.site_url or None, not_in_nav=hidden,
+        template_cache=project.theme_cache,
     )
     website.build(project.config_file, config, strict=True)
     outputs.merge(stage, fresh)

@@ -55,18 +55,19 @@ def write_search(records: list, labels: list[dict[str, str]], table: dict[str, s
     clauses' text folded by the table as the browser folds a query."""
     folder = fresh / "search"
     order = sorted(range(len(records)), key=lambda n: (-records[n].year, n))
+    fold = search.folder(table)
     pairs: dict[str, int] = defaultdict(int)
     threes: dict[str, int] = defaultdict(int)
     ranges = []
     for number, start in enumerate(range(0, len(order), RANGE)):
         members = order[start:start + RANGE]
-        texts = [search.fold(text, table) for n in members for text in records[n].search]
-        found = postings.positions(texts)
+        texts = [fold(text) for n in members for text in records[n].search]
+        found = postings.encoded(texts)
         for pair in found:
             pairs[pair] |= 1 << number
         for run in postings.triples(texts):
             threes[run] |= 1 << number
-        files = write_spread({pair: postings.encode(places) for pair, places in found.items()}, folder / f"r{number}")
+        files = write_spread(found, folder / f"r{number}")
         rows = [[records[n].base, records[n].year, labels[n], len(records[n].search)] for n in members]
         (folder / f"r{number}" / "reports.json").write_text(dump(rows), encoding="utf-8")
         ranges.append([records[members[0]].year, records[members[-1]].year, files])
@@ -79,13 +80,13 @@ def write_search(records: list, labels: list[dict[str, str]], table: dict[str, s
 def write_spread(table: dict[str, str], folder: Path) -> int:
     """Write a table spread by the hash of its keys over as many files as keep each near
     TARGET bytes (a power of two); return how many."""
-    size = sum(len(key.encode()) + len(value) + 6 for key, value in table.items())
+    size = len("".join(table).encode()) + sum(map(len, table.values())) + 6 * len(table)
     count = 1
     while size / count > TARGET:
         count *= 2
     files: list[dict[str, str]] = [{} for _ in range(count)]
     for key in sorted(table):
-        files[int(postings.bucket(key, count), 16)][key] = table[key]
+        files[postings.fnv(key) % count][key] = table[key]
     folder.mkdir(parents=True, exist_ok=True)
     for number, part in enumerate(files):
         (folder / f"{postings.bucket_name(number, count)}.json").write_text(dump(part), encoding="utf-8")

@@ -39,9 +39,32 @@ def positions(texts: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
     (number of the text, offset in it)."""
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for number, text in enumerate(texts):
-        for at in range(len(text) - 1):
-            found[text[at:at + 2]].append((number, at))
+        for at, pair in enumerate(map(str.__add__, text, text[1:])):
+            found[pair].append((number, at))
     return found
+
+
+def encoded(texts: Iterable[str]) -> dict[str, str]:
+    """Return each pair's places in folded texts as `encode` writes them (the same as
+    encoding `positions`, without making a tuple of every place)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    last: dict[str, int] = {}
+    for number, text in enumerate(texts):
+        offsets: dict[str, list[int]] = {}
+        for at, pair in enumerate(map(str.__add__, text, text[1:])):
+            if pair in offsets:
+                offsets[pair].append(at)
+            else:
+                offsets[pair] = [at]
+        for pair, ats in offsets.items():
+            gap = number - last.get(pair, -1) - 1
+            last[pair] = number
+            if len(ats) == 1:
+                found[pair].append(_SPELLED[gap] + _SPELLED[1] + _SPELLED[ats[0]])
+            else:
+                found[pair].append(_SPELLED[gap] + _SPELLED[len(ats)]
+                                   + "".join([_SPELLED[gap] for gap in map(int.__sub__, ats, [0, *ats])]))
+    return {pair: "".join(pieces) for pair, pieces in found.items()}
 
 
 def matches(word: str, places: dict[str, list[tuple[int, int]]]) -> set[int]:
@@ -59,14 +82,14 @@ def encode(places: list[tuple[int, int]]) -> str:
     """Return a pair's places (in order) as text: for each text holding it, the gap since
     the last such text (less one), how many times, then the gaps between its offsets;
     each number in digits of base 32, the lowest first, all but the last flagged (+32)."""
-    numbers: list[int] = []
+    out: list[str] = []
     last = -1
-    for number, group in itertools.groupby(places, key=lambda place: place[0]):
+    for number, group in itertools.groupby(places, key=_text_of):
         offsets = [at for _, at in group]
-        numbers += [number - last - 1, len(offsets)]
-        numbers += [b - a for a, b in zip([0] + offsets, offsets)]
+        out += (_digits(number - last - 1), _digits(len(offsets)))
+        out += map(_digits, map(int.__sub__, offsets, [0, *offsets]))
         last = number
-    return "".join(map(_digits, numbers))
+    return "".join(out)
 
 
 def decode(text: str) -> list[tuple[int, int]]:
@@ -91,7 +114,7 @@ def decode(text: str) -> list[tuple[int, int]]:
     return places
 
 
-def _digits(number: int) -> str:
+def _spell(number: int) -> str:
     out = []
     while number >= 32:
         out.append(DIGITS[32 + (number & 31)])
@@ -100,13 +123,37 @@ def _digits(number: int) -> str:
     return "".join(out)
 
 
+class _Spelling(dict):
+    """Numbers to their digits, each spelled when first asked for."""
+
+    def __missing__(self, number: int) -> str:
+        self[number] = spelled = _spell(number)
+        return spelled
+
+
+_SPELLED = _Spelling()
+
+
+def _digits(number: int) -> str:
+    return _SPELLED[number]
+
+
+def _text_of(place: tuple[int, int]) -> int:
+    return place[0]
+
+
 def bucket(pair: str, count: int) -> str:
     """Return the file, among `count`, a pair is written in (search.js hashes alike:
     FNV-1a over the code points), as hexadecimal digits all of one width."""
+    return bucket_name(fnv(pair) % count, count)
+
+
+def fnv(pair: str) -> int:
+    """Return the 32-bit FNV-1a hash of a text's code points (what `bucket` spreads by)."""
     value = 2166136261
     for char in pair:
         value = ((value ^ ord(char)) * 16777619) & 0xFFFFFFFF
-    return bucket_name(value % count, count)
+    return value
 
 
 def bucket_name(number: int, count: int) -> str:

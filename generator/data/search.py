@@ -33,7 +33,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter, defaultdict
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 from ..anchors.pages import CLOSING, FIGURES, GLOSSARY, HOME, REVISIONS, Page
 from ..editions.summaries import REPORT, plain
@@ -145,13 +145,27 @@ def fold(text: str, table: Mapping[str, str]) -> str:
     """Return a text as the search compares it (search.js folds a query alike): each
     character in NFKC and lower case, traditional characters to simplified ones by the
     table, punctuation and spaces left out (大众创业、万众创新 -> 大众创业万众创新)."""
-    out = []
-    for original in text:
-        for char in unicodedata.normalize("NFKC", original).lower():
-            char = table.get(char, char)
-            if searchable(char):
-                out.append(char)
-    return "".join(out)
+    return folder(table)(text)
+
+
+def folder(table: Mapping[str, str]) -> Callable[[str], str]:
+    """Return `fold` by one table, each character's folding worked out once (for many texts)."""
+    folding = _Folding(table)
+    return lambda text: text.translate(folding)
+
+
+class _Folding(dict):
+    """A character's code point to its folding, found when first asked for (str.translate)."""
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, code: int) -> str:
+        folded = "".join(c for c in (self.table.get(c, c) for c in unicodedata.normalize("NFKC", chr(code)).lower())
+                         if searchable(c))
+        self[code] = folded
+        return folded
 
 
 def folding(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:

@@ -47,6 +47,11 @@ class Project:
         """Where compiled templates are kept between builds (inside the generated docs)."""
         return self.docs / ".cache" / "templates"
 
+    @property
+    def theme_cache(self) -> Path:
+        """Where the theme's compiled templates are kept between builds (inside the generated docs)."""
+        return self.docs / ".cache" / "theme"
+
     def display(self, path: Path) -> str:
         """Return a path as shown in messages: relative to the project when inside it."""
         try:

@@ -173,4 +173,5 @@ def _edition_config(project, out: EditionOutput, stage: Path, static_pages: bool
         extra=out.theme,
         static_pages=static_pages,
         site_url=project.site_url or None,
+        template_cache=project.theme_cache,
     )

@@ -6,9 +6,10 @@ the theme's 14,000 files, nearly all of them icons in dot folders, only to leave
 those out again: a third of a report's build. Here the engine's environment is
 kept as made, with two changes:
 
-- compiled templates are kept in memory for the process (a Jinja bytecode cache:
-  a template is used again only while its source is the same, Jinja compares a
-  checksum of the source, so an edited template is compiled afresh);
+- compiled templates are kept in memory for the process and, given a folder,
+  on disk for the next build (a Jinja bytecode cache: a template is used again
+  only while its source is the same, Jinja compares a checksum of the source, so
+  an edited template is compiled afresh; a new Python gets new files);
 - listing the theme's files skips every file and folder whose name starts with a
   dot, which the engine's filter of static files leaves out anyway (its patterns
   `.*` and `*/.*`); templates in them are still found by name.
@@ -19,23 +20,38 @@ The pages written are the same, byte for byte.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import jinja2
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept for the life of the process, by template and source."""
+    """Compiled templates kept for the life of the process, by template and source;
+    with a folder, read from and written to it when the process does not have them."""
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
+        self._disk: jinja2.FileSystemBytecodeCache | None = None
+
+    def keep_in(self, folder: Path | None) -> None:
+        """Read and write compiled templates in `folder` too (None: memory only)."""
+        if folder is None:
+            self._disk = None
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        self._disk = jinja2.FileSystemBytecodeCache(str(folder))
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._code.get(bucket.key)
         if code is not None:
             bucket.bytecode_from_string(code)
+        elif self._disk is not None:
+            self._disk.load_bytecode(bucket)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._code[bucket.key] = bucket.bytecode_to_string()
+        if self._disk is not None:
+            self._disk.dump_bytecode(bucket)
 
 
 class UndottedLoader(jinja2.FileSystemLoader):
@@ -57,8 +73,10 @@ class UndottedLoader(jinja2.FileSystemLoader):
 CACHE = MemoryBytecodeCache()
 
 
-def install(theme) -> None:
-    """Make the engine's theme hand out environments with the cache and the lean listing."""
+def install(theme, folder: Path | None = None) -> None:
+    """Make the engine's theme hand out environments with the cache and the lean listing;
+    `folder` keeps compiled templates for later builds."""
+    CACHE.keep_in(folder)
     made = type(theme).get_env.__get__(theme)
 
     def get_env() -> jinja2.Environment:

@@ -58,6 +58,7 @@ class EditionConfig:
     prefix: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     site_url: str | None = None
+    template_cache: Path | None = None  # where the theme's compiled templates are kept between builds
     static_pages: bool = True  # the theme's assets and 404 page (one build of a site writes them)
     not_in_nav: tuple[str, ...] = ()  # pages built but listed in no navigation (a removed report's tombstone)
 
@@ -94,7 +95,7 @@ def build(config_file: Path, edition: EditionConfig, strict: bool) -> None:
 
     config = load_config(config_file, edition, strict)
     _apply_edition(config, edition)
-    themeenv.install(config.theme)
+    themeenv.install(config.theme, edition.template_cache)
     config.plugins.on_startup(command="build", dirty=False)
     heard = _Warnings()
     logging.getLogger("mkdocs").addHandler(heard)
