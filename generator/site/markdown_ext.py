@@ -26,6 +26,9 @@ from markdown.treeprocessors import Treeprocessor
 ITEM_CLASS = "item"
 # A line that is one paragraph or summary box, not marked to be read as Markdown.
 WHOLE = re.compile(r"<(p|details)\b(?![^>]*\smarkdown\b)[^>]*>.*</\1>")
+# A line that opens a division not marked to be read as Markdown, and any opening of one.
+DIVISION = re.compile(r"<div\b(?![^>]*\smarkdown\b)[^>]*>")
+DIVISION_OPEN = re.compile(r"<div[\s>]")
 # The lines a table the generator wrote starts and ends with (the figures' tables).
 TABLE_START, TABLE_END = "<table>", "</table>"
 
@@ -46,8 +49,17 @@ class WrittenHtmlPreprocessor(Preprocessor):
             elif line == TABLE_START:
                 table = [line]
             else:
-                out.append(self.md.htmlStash.store(line) if WHOLE.fullmatch(line) else line)
+                out.append(self.md.htmlStash.store(line) if _whole(line) else line)
         return out + (table or [])
+
+
+def _whole(line: str) -> bool:
+    """Tell whether a line is a whole paragraph, summary box or division (as many
+    divisions closed as opened), not marked to be read as Markdown."""
+    if WHOLE.fullmatch(line):
+        return True
+    return (DIVISION.match(line) is not None and line.endswith("</div>")
+            and len(DIVISION_OPEN.findall(line)) == line.count("</div>"))
 
 
 class RunInTreeprocessor(Treeprocessor):
