@@ -295,5 +295,7 @@ def test_a_glossary_hit_names_its_term_and_opens_its_entry(open_page, site):
     hit = next(link for link in page.query_selector_all(".cs__link") if "glossary/" in link.get_attribute("href"))
     assert "一主六双" in hit.query_selector(".cs__where").inner_text()
     assert hit.query_selector(".cs__excerpt mark") is not None
+    # The term is in no sentence of its definition: the excerpt shows the definition's start.
+    assert hit.query_selector(".cs__excerpt").inner_text().startswith("一主六双：吉林省的区域协调")
     hit.click()
     page.wait_for_url(f"{site}/glossary/#g-one-core-six-pairs")

@@ -160,6 +160,19 @@ def test_every_page_has_share_previews(built_site, edition):
         assert meta("description") == meta("og:description")
 
 
+def test_the_theme_s_configuration_carries_its_features_and_no_unused_strings(built_site):
+    """Material's script reads its features from each page; the strings of its own search
+    and copy buttons, which no page shows, are not repeated in every page."""
+    for path in sorted(built_site.rglob("*.html")):
+        config = soup(path).select_one("script#__config")
+        if config is None:  # a redirect page
+            continue
+        data = json.loads(config.string)
+        assert {"navigation.top", "toc.follow", "navigation.footer"} <= set(data["features"]), path
+        assert data["translations"] == {} and "search" not in data, path
+        assert not soup(path).select("[data-md-component=search], .md-clipboard, pre > code"), path
+
+
 def test_downloads_are_linked_from_every_home_page(built_site):
     for edition in EDITIONS:
         links = [a["href"] for a in soup(built_site / edition.prefix / "index.html").select(".downloads a")]

@@ -19,12 +19,43 @@
   "use strict";
   var root = document.querySelector(".cs");
   if (!root) return;
+  var strings = (window.reportStrings || {})[document.documentElement.lang];
+  if (!strings) return;
+  if (!root.querySelector(".cs__panel")) root.appendChild(panel());
   var input = root.querySelector(".cs__input");
   var list = root.querySelector(".cs__results");
   var status = root.querySelector(".cs__status");
   var toggle = root.querySelector(".cs__toggle");
-  var strings = (window.reportStrings || {})[document.documentElement.lang];
-  if (!strings) return;
+
+  // The search's panel, made here rather than written in every page: the field, the
+  // scope (on a report's pages in the archive: this report or all), and the status and
+  // results, read out as they change. Every string is set as text.
+  function panel() {
+    function make(tag, attributes, text) {
+      var element = document.createElement(tag);
+      Object.keys(attributes).forEach(function (name) { element.setAttribute(name, attributes[name]); });
+      if (text) element.textContent = text;
+      return element;
+    }
+    var box = make("div", {"class": "cs__panel", "id": "cs-panel", "role": "search"});
+    box.appendChild(make("label", {"class": "cs__label", "for": "cs-input"}, strings.search_label));
+    box.appendChild(make("input", {"class": "cs__input", "id": "cs-input", "type": "search", "placeholder": strings.search,
+      "autocomplete": "off", "autocapitalize": "off", "spellcheck": "false", "enterkeyhint": "search",
+      "aria-describedby": "cs-status", "aria-controls": "cs-results"}));
+    var output = box.appendChild(make("div", {"class": "cs__output"}));
+    if (root.hasAttribute("data-index") && root.hasAttribute("data-archive")) {
+      var scope = output.appendChild(make("fieldset", {"class": "cs__scope"}));
+      scope.appendChild(make("legend", {"class": "cs__label"}, strings.search_scope));
+      [["here", strings.search_here], ["all", strings.search_all]].forEach(function (choice, at) {
+        var label = scope.appendChild(make("label", {}));
+        label.appendChild(make("input", {"type": "radio", "name": "cs-scope", "value": choice[0]})).checked = at === 0;
+        label.appendChild(document.createTextNode(" " + choice[1]));
+      });
+    }
+    output.appendChild(make("p", {"class": "cs__status", "id": "cs-status", "role": "status", "aria-live": "polite"}));
+    output.appendChild(make("ol", {"class": "cs__results", "id": "cs-results"}));
+    return box;
+  }
 
   // A count in words, in the singular where the edition gives one (search_clauses_one).
   function count(key, n) {
@@ -395,6 +426,8 @@
     if (ENGLISH && !clause.reference) return englishItem(hit, page);
     var sentence = clause.sentences.length ? sentenceOf(clause.sentences, clause.id, hit.terms) : [clause.id, clause.title];
     if (ENGLISH) sentence = clause.sentences[0];  // a glossary entry: its English definition
+    // A glossary entry matched by its term alone shows its definition.
+    if (clause.reference && !sentence[1] && clause.sentences.length) sentence = clause.sentences[0];
     var href = new URL(page[0], editionRoot).href + "#" + sentence[0];
     // A glossary entry says which term it is, and its excerpt holds the term.
     if (clause.reference) {
