@@ -31,6 +31,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -66,6 +67,9 @@ plugins:
 # -- Measuring one build, in a child process ---------------------------------
 
 
+MKDOCS = "mkdocs, every edition (wall)"
+
+
 class Clock:
     """Seconds per stage; a stage's time excludes the stages it calls."""
 
@@ -93,21 +97,30 @@ class Clock:
         setattr(owner, name, timed)
 
 
+def _cpu_seconds() -> float:
+    """Return the CPU time (user and system) of this process and the workers it waited for."""
+    import resource
+
+    mine, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return mine.ru_utime + mine.ru_stime + workers.ru_utime + workers.ru_stime
+
+
 def _max_rss_mb() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child_ours(root: Path, content: Path, work: Path) -> dict:
-    """Build every edition of the project; return stage times and memory."""
+def child_ours(root: Path, content: Path, work: Path, jobs: int | None = None) -> dict:
+    """Build every edition of the project (in `jobs` processes: None, one a core); return
+    stage times, CPU time and memory."""
     started = time.perf_counter()
     sys.path.insert(0, str(root))
     from generator import build as builder
     from generator.anchors import ids as anchors
     from generator.data import downloads, search
     from generator.editions import inputs
-    from generator.site import outputs, publication, render, report, website
+    from generator.site import outputs, publication, render, report
 
     imported = time.perf_counter()
     clock, rss = Clock(), {}
@@ -125,7 +138,7 @@ def child_ours(root: Path, content: Path, work: Path) -> dict:
     clock.wrap(report, "write_tree", "write Markdown")
     clock.wrap(publication, "stage_lock", "write lock")
     clock.wrap(outputs, "swap_in", "swap site into place")
-    clock.wrap(website, "build", lambda config_file, edition, strict: f"mkdocs {edition.extra['edition']}")
+    clock.wrap(publication, "_build_editions", MKDOCS)
     publish = builder.publish
 
     def publish_after_generation(*args, **kwargs):
@@ -136,14 +149,17 @@ def child_ours(root: Path, content: Path, work: Path) -> dict:
     clock.wrap(builder, "publish", "publish: redirects, build date")
     project = builder.Project.at(root, content=content, docs=work / "docs", site=work / "site")
     start = time.perf_counter()
-    summary = builder.build(project)
+    summary = builder.build(project, jobs=jobs)
     total = time.perf_counter() - start
     return {
+        "jobs": jobs,
         "imports": imported - started,
         "total": total,
+        "cpu": _cpu_seconds(),
         "stages": clock.stages,
-        "generator": total - sum(v for k, v in clock.stages.items() if k.startswith("mkdocs ")),
-        "mkdocs": sum(v for k, v in clock.stages.items() if k.startswith("mkdocs ")),
+        "editions": {k: v for k, v in summary.timings.stages.items() if k.startswith("mkdocs ")},
+        "generator": total - clock.stages.get(MKDOCS, 0.0),
+        "mkdocs": clock.stages.get(MKDOCS, 0.0),
         "peak_rss_mb": _max_rss_mb(),
         "generator_rss_mb": rss.get("generator_mb", 0.0),
         "pages": summary.pages,
@@ -163,7 +179,8 @@ def child_baseline(folder: Path) -> dict:
     config = load_config(str(folder / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
-    return {"imports": imported - started, "total": time.perf_counter() - imported, "peak_rss_mb": _max_rss_mb()}
+    return {"imports": imported - started, "total": time.perf_counter() - imported, "cpu": _cpu_seconds(),
+            "peak_rss_mb": _max_rss_mb()}
 
 
 def run_child(kind: str, *args: Path) -> dict:
@@ -317,9 +334,10 @@ def _measure(work: Path, runs: int, sizes: list[int]) -> dict:
     base = baseline_project(work / "baseline")
     print("building: ours cold (no caches), then ours and the baseline alternately", file=sys.stderr)
     cold = run_child("ours", ROOT, content, work / "ours")
-    ours, baseline = [], []
+    ours, one, baseline = [], [], []
     for _ in range(runs):
         ours.append(run_child("ours", ROOT, content, work / "ours"))
+        one.append(run_child("ours-one", ROOT, content, work / "ours"))
         baseline.append(run_child("baseline", base))
     site, base_site = work / "ours" / "site", base / "site"
     prefixes = {e.code: e.prefix for e in EDITIONS}
@@ -341,6 +359,9 @@ def _measure(work: Path, runs: int, sizes: list[int]) -> dict:
             "median": median_run(ours),
             "totals": [r["total"] for r in ours],
             "walls": [r["wall"] for r in ours],
+            "cpus": [r["cpu"] for r in ours],
+            "one_process": {"median": median_run(one), "walls": [r["wall"] for r in one],
+                            "cpus": [r["cpu"] for r in one]},
             "pages": page_weights(site, prefixes),
             "heaviest_page": {"path": heaviest[0], **heaviest[1].kb()},
             "html_pages": len(pages),
@@ -352,6 +373,7 @@ def _measure(work: Path, runs: int, sizes: list[int]) -> dict:
             "median": median_run(baseline),
             "totals": [r["total"] for r in baseline],
             "walls": [r["wall"] for r in baseline],
+            "cpus": [r["cpu"] for r in baseline],
             "page": Size.of(base_site / "index.html").kb(),
             "assets_per_page": assets(base_site / "index.html"),
             "search": Size.of(base_site / "search" / "search_index.json").kb(),
@@ -398,6 +420,8 @@ def ratios(results: dict) -> dict:
     return {
         "build_wall": ours["median"]["wall"] / base["median"]["wall"],
         "build_in_process": ours["median"]["total"] / base["median"]["total"],
+        "build_cpu": statistics.median(ours["cpus"]) / statistics.median(base["cpus"]),
+        "build_wall_one_process": ours["one_process"]["median"]["wall"] / base["median"]["wall"],
         "largest_page_gzip": biggest / base["page"]["gzip_kb"],
         "search_gzip_per_edition": search / base["search"]["gzip_kb"],
     }
@@ -446,8 +470,10 @@ def report(results: dict) -> str:
            "", f"Stages of a full build of every edition (median of {results['runs']} runs; first build without caches)"]
     rows = [(name, f"{warm['stages'].get(name, 0):.3f}", f"{cold['stages'].get(name, 0):.3f}")
             for name in sorted(set(warm["stages"]) | set(cold["stages"]), key=lambda n: _order(n, warm["stages"]))]
+    rows += [(f"  {name} (in its process)", f"{warm['editions'].get(name, 0):.3f}", f"{cold['editions'].get(name, 0):.3f}")
+             for name in warm["editions"]]
     rows += [("generator stages together", f"{warm['generator']:.3f}", f"{cold['generator']:.3f}"),
-             ("mkdocs, every edition", f"{warm['mkdocs']:.3f}", f"{cold['mkdocs']:.3f}"),
+             ("mkdocs, every edition (wall)", f"{warm['mkdocs']:.3f}", f"{cold['mkdocs']:.3f}"),
              ("full build (in process)", f"{warm['total']:.3f}", f"{cold['total']:.3f}"),
              ("full build (process wall time)", f"{warm['wall']:.3f}", f"{cold['wall']:.3f}"),
              ("peak memory after generation, MB", f"{warm['generator_rss_mb']:.0f}", f"{cold['generator_rss_mb']:.0f}"),
@@ -470,10 +496,13 @@ def report(results: dict) -> str:
         ("site: files, raw kB", f"{ours['site']['files']}, {ours['site']['raw_kb']}", f"{base['site']['files']}, {base['site']['raw_kb']}"),
         ("full build, process wall time s", f"{warm['wall']:.2f}", f"{base['median']['wall']:.2f}"),
         ("full build, in process s", f"{warm['total']:.2f}", f"{base['median']['total']:.2f}"),
+        ("full build, CPU s (median)", f"{statistics.median(ours['cpus']):.2f}", f"{statistics.median(base['cpus']):.2f}"),
+        ("full build in one process, wall s", f"{ours['one_process']['median']['wall']:.2f}", ""),
     ]
     out.append(table(rows, ("", "ours", "baseline")))
     out += ["", "Ratios to the baseline",
-            f"  full build {r['build_wall']:.2f}x (wall time; in process {r['build_in_process']:.2f}x), "
+            f"  full build {r['build_wall']:.2f}x (wall time, editions built in parallel; in one process "
+            f"{r['build_wall_one_process']:.2f}x; in process {r['build_in_process']:.2f}x; CPU {r['build_cpu']:.2f}x), "
             f"largest page {r['largest_page_gzip']:.2f}x, search data per edition {r['search_gzip_per_edition']:.2f}x (gzip)"]
     if results["growth"]:
         first = results["growth"][0]
@@ -513,7 +542,10 @@ def profile() -> None:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--child"]:
         kind, *paths = argv[1:]
-        result = child_ours(*map(Path, paths)) if kind == "ours" else child_baseline(Path(paths[0]))
+        if kind == "baseline":
+            result = child_baseline(Path(paths[0]))
+        else:  # ours, or ours in one process
+            result = child_ours(*map(Path, paths), jobs=1 if kind == "ours-one" else None)
         print(json.dumps(result))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])

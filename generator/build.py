@@ -40,9 +40,10 @@ class Summary:
 
 
 def build(project: Project, strict: bool = False, accept: Acceptance = Acceptance(), english: bool = False,
-          record: bool = True) -> Summary:
+          record: bool = True, jobs: int | None = None) -> Summary:
     """Run the whole build and return its summary; the lock is written last (unless not
-    `record`ing, as the preview does)."""
+    `record`ing, as the preview does). The editions are built in `jobs` processes (None:
+    one a core)."""
     guard(project)
     with outputs.turn(project.site):
         timings = Timings()
@@ -54,7 +55,7 @@ def build(project: Project, strict: bool = False, accept: Acceptance = Acceptanc
         editions = generate(inputs, project.templates, project.cache)
         write(editions, project.docs)
         timings.measure("generate", start)
-        publish(project, editions, inputs, strict, timings, record)
+        publish(project, editions, inputs, strict, timings, record, jobs)
     return Summary(
         editions=len(editions),
         pages=sum(1 for path in editions[0].files if path.endswith(".md")),

@@ -16,9 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import build as builder
-from .archive import checks, discovery, publish, workers
+from .archive import checks, discovery, publish
 from .editions.inputs import Acceptance
-from .site import outputs, website
+from .site import outputs, website, workers
 from .text.errors import InputError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,7 +90,7 @@ def _command_options(sub: argparse.ArgumentParser, name: str) -> None:
         sub.add_argument("ids", nargs="*", help="summaries or sentences reviewed against the current text (default: the unstamped)")
         sub.add_argument("--stale", action="store_true", help="stamp every summary and sentence marked stale (after reviewing them all)")
     if name == "build":
-        sub.add_argument("--jobs", type=int, help="reports built at once (default: one per core)")
+        sub.add_argument("--jobs", type=int, help="reports (with --content: editions) built at once (default: one per core)")
         sub.add_argument("--shard", default="0/1", help="build shard K of N (K/N) of the archive's reports")
     if name == "serve":
         sub.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (host:port)")
@@ -161,7 +161,8 @@ def cmd_build(project: builder.Project, args: argparse.Namespace) -> int:
         return _build_archive(project, args)
     _refuse_archive_site(project.site)
     start = time.perf_counter()
-    summary = builder.build(project, strict=args.strict, accept=_accept(args, project.content), english=args.strict_english)
+    summary = builder.build(project, strict=args.strict, accept=_accept(args, project.content), english=args.strict_english,
+                            jobs=args.jobs)
     _print_warnings(summary.inputs)
     _print_changes(summary.inputs.changes, brief=True)
     for name, seconds in summary.timings.stages.items():

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import build as builder
-from .archive import publish, workers
-from .site import outputs, website
+from .archive import publish
+from .site import outputs, website, workers
 from .text.errors import InputError
 
 POLL = 0.5

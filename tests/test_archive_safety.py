@@ -221,7 +221,8 @@ def test_a_copied_checkout_reuses_every_report(tmp_path):
 SCRIPT = """
 import sys
 from pathlib import Path
-from generator.archive import publish as archive, workers
+from generator.archive import publish as archive
+from generator.site import workers
 where = archive.Archive(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), "", Path(sys.argv[4]))
 try:
     archive.build(where, strict=True, jobs=2)

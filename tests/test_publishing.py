@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 import yaml
 
 from generator import build as builder
-from generator.site import website
+from generator.site import website, workers
 from generator.text.errors import InputError
 
 from .conftest import FIXTURE, ROOT, SHARED, project_for
@@ -96,6 +97,35 @@ def test_a_failing_edition_leaves_the_previous_site_untouched(content_copy, monk
     monkeypatch.setattr(website, "build", fail_on_hong_kong)
     with pytest.raises(website.BuildFailed):
         builder.build(project)
+    assert files(project.site) == before
+    assert [p.name for p in project.site.parent.iterdir() if p.name.startswith(".site")] == [".site-build.lock"]
+
+
+def test_editions_built_in_worker_processes_make_the_same_site(content_copy, tmp_path):
+    """The four editions are independent: built two at a time or one after another, every
+    file of the site is the same."""
+    sites = {}
+    for jobs in (1, 2):
+        project = builder.Project.at(ROOT, content_copy, tmp_path / f"docs{jobs}", tmp_path / f"site{jobs}", SHARED)
+        builder.build(project, strict=True, jobs=jobs)
+        sites[jobs] = files(project.site)
+    assert len(sites[1]) > 50 and sites[1] == sites[2]
+
+
+def test_an_edition_s_worker_that_dies_stops_the_build_naming_it(content_copy, monkeypatch):
+    project = project_for(content_copy)
+    builder.build(project)
+    before = files(project.site)
+    real, parent = website.build, os.getpid()
+
+    def die_on_hong_kong(config_file, edition, strict):
+        if edition.extra["edition"] == "zh-Hant-HK" and os.getpid() != parent:
+            os._exit(1)  # as if killed, or out of memory
+        real(config_file, edition, strict)
+
+    monkeypatch.setattr(website, "build", die_on_hong_kong)
+    with pytest.raises(workers.WorkerLost, match="zh-Hant-HK edition"):
+        builder.build(project, jobs=2)
     assert files(project.site) == before
     assert [p.name for p in project.site.parent.iterdir() if p.name.startswith(".site")] == [".site-build.lock"]
 

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from ..anchors import catalog
 from ..editions.inputs import Acceptance, failing
+from ..site import workers
 from ..site.project import Project
 from ..site.report import generate, load
 from ..text.errors import InputError, Problem
-from . import publish, workers
+from . import publish
 from .discovery import discover, regions_of
 
 

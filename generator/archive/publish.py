@@ -30,13 +30,13 @@ from pathlib import Path
 from ..anchors import catalog
 from ..editions.editions import EDITIONS
 from ..editions.inputs import Acceptance, failing, revision_date
-from ..site import outputs
+from ..site import outputs, workers
 from ..site.project import Project
 from ..site.publication import Timings, build_editions, stage_lock
 from ..site.report import generate, load, write
 from ..text import source
 from ..text.errors import InputError, Problem
-from . import library, workers
+from . import library
 from .discovery import Entry, discover, regions_of, shard
 from .records import Record, describe
 from .reuse import RECORDS, common_key, report_key, reuse, save, settings

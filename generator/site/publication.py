@@ -21,7 +21,7 @@ from ..anchors.lock import format_lock
 from ..anchors.redirects import Redirect
 from ..editions.editions import EDITIONS
 from ..editions.inputs import Inputs
-from . import outputs, sitemap, website
+from . import outputs, sitemap, website, workers
 from .project import Project
 from .report import EditionOutput
 
@@ -33,7 +33,10 @@ class Timings:
     stages: dict[str, float] = field(default_factory=dict)
 
     def measure(self, name: str, start: float) -> None:
-        self.stages[name] = self.stages.get(name, 0.0) + time.perf_counter() - start
+        self.add(name, time.perf_counter() - start)
+
+    def add(self, name: str, seconds: float) -> None:
+        self.stages[name] = self.stages.get(name, 0.0) + seconds
 
 
 def write_lock(inputs: Inputs) -> bool:
@@ -98,13 +101,14 @@ def _last_commit(folder: Path) -> str:
 
 
 def publish(project: Project, editions: tuple[EditionOutput, ...], inputs: Inputs, strict: bool, timings: Timings,
-            record: bool = True):
-    """Build every edition with MkDocs into a temporary folder, then swap it into place,
-    with the new anchor lock staged before and moved into place after."""
+            record: bool = True, jobs: int | None = None):
+    """Build every edition with MkDocs into a temporary folder (in `jobs` processes, by
+    default one a core), then swap it into place, with the new anchor lock staged before
+    and moved into place after."""
     fresh = outputs.fresh_folder(project.site)
     staged = None
     try:
-        build_editions(project, editions, inputs, fresh, strict, timings)
+        build_editions(project, editions, inputs, fresh, strict, timings, jobs=jobs)
         staged = stage_lock(inputs) if record else None
         outputs.swap_in(fresh, project.site)
         if staged is not None:
@@ -117,11 +121,12 @@ def publish(project: Project, editions: tuple[EditionOutput, ...], inputs: Input
 
 
 def build_editions(project: Project, editions: tuple[EditionOutput, ...], inputs: Inputs, fresh: Path, strict: bool,
-                   timings: Timings, static_pages: bool = True, base: str = "") -> None:
+                   timings: Timings, static_pages: bool = True, base: str = "", jobs: int | None = 1) -> None:
     """Build every edition of one report into the folder `fresh` (a site root), with its
-    redirect pages and its sitemap; `static_pages` writes the theme's assets and 404 page too."""
+    redirect pages and its sitemap; `static_pages` writes the theme's assets and 404 page too.
+    The editions are built in `jobs` worker processes (None: one a core; 1: in this one)."""
     with _environment(SOURCE_DATE_EPOCH=source_date(project)):
-        _build_editions(project, editions, fresh, redirects(inputs), strict, timings, static_pages)
+        _build_editions(project, editions, fresh, redirects(inputs), strict, timings, static_pages, jobs)
     write_sitemap(project, inputs, fresh, base)
 
 
@@ -149,17 +154,38 @@ def _environment(**values: str):
                 os.environ[key] = value
 
 
+@dataclass(frozen=True)
+class EditionBuild:
+    """One edition's build by the engine: what a worker process is given."""
+
+    config_file: Path
+    edition: website.EditionConfig
+    strict: bool
+
+
+def build_edition(job: EditionBuild) -> float:
+    """Build one edition into its stage folder; return the seconds it took."""
+    start = time.perf_counter()
+    website.build(job.config_file, job.edition, job.strict)
+    return time.perf_counter() - start
+
+
 def _build_editions(project, editions, fresh: Path, moved: tuple[Redirect, ...], strict: bool, timings: Timings,
-                    static_pages: bool = True) -> None:
-    """Build each edition into a stage folder of its own, then merge it into the site."""
-    for index, out in enumerate(editions):
+                    static_pages: bool = True, jobs: int | None = 1) -> None:
+    """Build each edition into a stage folder of its own (in worker processes, the editions
+    being independent), then merge each into the site, in order."""
+    builds = [EditionBuild(project.config_file, _edition_config(project, out, _stage(fresh, out), static_pages and n == 0),
+                           strict) for n, out in enumerate(editions)]
+    took = workers.map_jobs(build_edition, builds, jobs, lambda job: f"the {job.edition.extra['edition']} edition")
+    for out, job, seconds in zip(editions, builds, took):
         start = time.perf_counter()
-        stage = fresh / f".stage-{out.mount.replace('/', '-')}{out.edition.code}"
-        config = _edition_config(project, out, stage, static_pages and index == 0)
-        website.build(project.config_file, config, strict)
-        redirect_pages.write(stage / out.mount, moved, out.edition.lang, out.site_name)
-        outputs.merge(stage, fresh)
-        timings.measure(f"mkdocs {out.edition.code}", start)
+        redirect_pages.write(job.edition.site_dir / out.mount, moved, out.edition.lang, out.site_name)
+        outputs.merge(job.edition.site_dir, fresh)
+        timings.add(f"mkdocs {out.edition.code}", seconds + time.perf_counter() - start)
+
+
+def _stage(fresh: Path, out: EditionOutput) -> Path:
+    return fresh / f".stage-{out.mount.replace('/', '-')}{out.edition.code}"
 
 
 def _edition_config(project, out: EditionOutput, stage: Path, static_pages: bool) -> website.EditionConfig:

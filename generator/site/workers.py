@@ -5,7 +5,7 @@ parent-death signal) and checks, right after, that the parent is still the
 one that started it: a build killed with SIGKILL takes its workers with it,
 so no orphan keeps the build lock or writes into a folder no one will use.
 A worker that dies (killed, out of memory) stops the build with one error
-naming the report it was building.
+naming what it was building (a report of the archive, an edition of a report).
 """
 
 from __future__ import annotations
