@@ -367,6 +367,7 @@ def test_search_across_reports_finds_both_scripts_newest_first(served, path, que
     assert years == sorted(years, reverse=True)
     assert all(link == results[0] for _, link, results in groups)  # the report's link opens its first match
     assert counted(status) == (len(groups), sum(len(results) for _, _, results in groups))
+    assert re.search(f"[个個][条條]款包含[“「]{query}[”」]", status), status  # the count says what it counts
     first = groups[0][2][0]
     page.click(f".cs__link[href='{first}']")
     page.wait_for_selector("mark.cs-arrival")

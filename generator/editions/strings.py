@@ -97,7 +97,7 @@ ZH_HANS_STRINGS = MappingProxyType(
         "search_scope": "搜索范围",
         "search_here": "本报告",
         "search_all": "全部报告",
-        "search_reports": "{n}份报告中有{m}个条款包含",
+        "search_reports": "{n}份报告中有{m}个条款包含“{q}”",
         "search_clauses": "{n}个条款",
         "search_show_all": "显示全部{n}个条款",
         "search_through": "（已搜索{year}年及以后的报告）",

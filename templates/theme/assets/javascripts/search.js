@@ -744,7 +744,7 @@
     var more = state.next < state.ranges.length;
     write(status, state.note + (state.reports
       ? count("search_reports", state.reports).replace("{m}", state.clauses)
-        .replace("{clauses}", count("search_clauses", state.clauses))
+        .replace("{clauses}", count("search_clauses", state.clauses)).replace("{q}", query.trim())
         + (more ? strings.search_through.replace("{year}", state.oldest) : "")
       : strings.search_none.replace("{q}", query.trim())));
     var rest = more || state.waiting.length;
