@@ -63,7 +63,7 @@ def encoded(texts: Iterable[str]) -> dict[str, str]:
                 found[pair].append(_SPELLED[gap] + _SPELLED[1] + _SPELLED[ats[0]])
             else:
                 found[pair].append(_SPELLED[gap] + _SPELLED[len(ats)]
-                                   + "".join([_SPELLED[gap] for gap in map(int.__sub__, ats, [0, *ats])]))
+                                   + "".join([_SPELLED[step] for step in map(int.__sub__, ats, [0, *ats])]))
     return {pair: "".join(pieces) for pair, pieces in found.items()}
 
 

@@ -9,7 +9,7 @@ kept as made, with two changes:
 - compiled templates are kept in memory for the process and, given a folder,
   on disk for the next build (a Jinja bytecode cache: a template is used again
   only while its source is the same, Jinja compares a checksum of the source, so
-  an edited template is compiled afresh; a new Python gets new files);
+  an edited template is compiled afresh, and so is one another Python compiled);
 - listing the theme's files skips every file and folder whose name starts with a
   dot, which the engine's filter of static files leaves out anyway (its patterns
   `.*` and `*/.*`); templates in them are still found by name.
