@@ -20,7 +20,7 @@ from pathlib import Path
 from ..editions import conversion, glossary
 from ..editions.editions import EDITIONS, TRADITIONAL
 from ..site import outputs, render, sitemap, website
-from ..site.theme import interface_strings, strings_by_edition, switcher_entry
+from ..site.theme import strings_by_edition, switcher_entry
 from ..site.writer import write_tree
 from ..text import yamlfile
 from ..text.errors import raise_if_any
@@ -119,7 +119,7 @@ def _theme(edition, strings: dict) -> dict:
         "report_path": "",
         "archive": True,
         "og_locale": edition.og_locale,
-        "ui": interface_strings(edition),
+        "ui": strings[edition.code],
         "ui_editions": strings,
         "cite": {},
         "library": True,

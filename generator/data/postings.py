@@ -86,8 +86,8 @@ def encode(places: list[tuple[int, int]]) -> str:
     last = -1
     for number, group in itertools.groupby(places, key=_text_of):
         offsets = [at for _, at in group]
-        out += (_digits(number - last - 1), _digits(len(offsets)))
-        out += map(_digits, map(int.__sub__, offsets, [0, *offsets]))
+        out += (_SPELLED[number - last - 1], _SPELLED[len(offsets)])
+        out += map(_SPELLED.__getitem__, map(int.__sub__, offsets, [0, *offsets]))
         last = number
     return "".join(out)
 
@@ -132,10 +132,6 @@ class _Spelling(dict):
 
 
 _SPELLED = _Spelling()
-
-
-def _digits(number: int) -> str:
-    return _SPELLED[number]
 
 
 def _text_of(place: tuple[int, int]) -> int:

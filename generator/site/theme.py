@@ -17,7 +17,7 @@ def report_theme(site: Site, strings: dict[str, dict[str, str]]) -> dict:
         "report_path": site.base,
         "archive": bool(site.base),
         "og_locale": edition.og_locale,
-        "ui": interface_strings(edition),
+        "ui": strings[edition.code],
         "ui_editions": strings,
         "cite": {
             "author": meta.speaker, "title": meta.title, "publisher": meta.publisher, "place": meta.place,
